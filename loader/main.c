@@ -1,0 +1,170 @@
+/*
+ * uxrun [options] PROGRAM [ARGS...]: run a foreign x86-64 program.
+ * Exit status follows the shell: the program's own status, 127 when
+ * PROGRAM is not found, 126 when it cannot be executed.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "loader/image.h"
+#include "loader/start.h"
+#include "syscalls/fault.h"
+#include "syscalls/hostfd.h"
+#include "syscalls/log.h"
+#include "syscalls/thread.h"
+#include "syscalls/trap.h"
+#include "syscalls/freebsd/fbsd_personality.h"
+
+extern char **environ;
+
+static void
+usage(FILE *out)
+{
+	fprintf(out,
+	    "usage: uxrun [options] PROGRAM [ARGS...]\n"
+	    "Runs an x86-64 program built for FreeBSD on Linux.\n"
+	    "\n"
+	    "options:\n"
+	    "  --info             describe PROGRAM (OS, type, entry, interpreter, segments); do not run it\n"
+	    "  --trace            print each translated system call to standard error\n"
+	    "  --trace-file=FILE  as --trace, into FILE\n"
+	    "  --help             this text\n"
+	    "  --version          uxrun's version\n"
+	    "\n"
+	    "environment:\n"
+	    "  UXRUN_TRACE=1      same as --trace\n"
+	    "  UXRUN_LOG=FILE     write reports and trace lines to FILE; UXRUN_LOG=none silences reports\n"
+	    "\n"
+	    "exit status: the program's own; 127 if PROGRAM is not found; 126 if it cannot be run.\n");
+}
+
+static int
+fail(const struct ux_err *err)
+{
+	fprintf(stderr, "uxrun: %s\n", err->msg);
+	return err->status;
+}
+
+static int
+check_supported(const struct ux_image *im, struct ux_err *err)
+{
+	switch (im->os) {
+	case UX_OS_FREEBSD:
+		break;
+	case UX_OS_LINUX:
+		return ux_err_set(err, 126, "%s: a Linux program; run it directly, without uxrun", im->path);
+	case UX_OS_NETBSD:
+	case UX_OS_OPENBSD:
+	case UX_OS_ILLUMOS:
+		return ux_err_set(err, 126, "%s: a %s program; uxrun does not run %s programs yet",
+		    im->path, ux_os_name(im->os), ux_os_name(im->os));
+	case UX_OS_OTHER:
+		return ux_err_set(err, 126, "%s: built for %s (EI_OSABI %u), which uxrun does not support",
+		    im->path, im->osabi_name ? im->osabi_name : "an unknown OS", im->eh.e_ident[EI_OSABI]);
+	default:
+		return ux_err_set(err, 126, "%s: cannot tell which OS this program was built for "
+		    "(no ABI note, generic EI_OSABI, no known interpreter)", im->path);
+	}
+	if (im->interp)
+		return ux_err_set(err, 126, "%s: dynamically linked FreeBSD programs (interpreter %s) "
+		    "are not supported yet", im->path, im->interp);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "info", no_argument, NULL, 'i' },
+		{ "trace", no_argument, NULL, 't' },
+		{ "trace-file", required_argument, NULL, 'T' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *trace_file = NULL;
+	int info = 0, c;
+	struct ux_image im;
+	struct ux_err err = { 0, "" };
+	struct ux_start st;
+
+	/* '+': options end at PROGRAM; the rest belongs to the guest. */
+	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("uxrun %s\n", PACKAGE_VERSION); return 0;
+		case 'i': info = 1; break;
+		case 't': ux_trace_on = 1; break;
+		case 'T': ux_trace_on = 1; trace_file = optarg; break;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	const char *env_trace = getenv("UXRUN_TRACE");
+	if (env_trace && *env_trace && strcmp(env_trace, "0") != 0)
+		ux_trace_on = 1;
+
+	const char *path = argv[optind];
+	if (ux_image_open(&im, path, &err) != 0)
+		return fail(&err);
+	if (info) {
+		ux_image_print_info(&im, stdout);
+		return 0;
+	}
+	if (check_supported(&im, &err) != 0)
+		return fail(&err);
+
+	/* FreeBSD passes an absolute AT_EXECPATH. */
+	char execpath[PATH_MAX];
+	if (!realpath(path, execpath))
+		snprintf(execpath, sizeof(execpath), "%s", path);
+
+	if (ux_hostfd_init() != 0 || ux_log_init(trace_file) != 0) {
+		ux_err_set(&err, 126, "cannot set up the log: %m");
+		return fail(&err);
+	}
+	if (ux_image_map(&im, &err) != 0)
+		return fail(&err);
+	if (ux_fbsd_build_start(&im, execpath, argc - optind, argv + optind, environ, &st, &err) != 0)
+		return fail(&err);
+
+	struct ux_range ranges[32];
+	int nr = 0;
+	for (size_t i = 0; i < im.phnum && nr < 32; i++) {
+		GElf_Phdr *p = &im.ph[i];
+		if (p->p_type == PT_LOAD && (p->p_flags & PF_X) && p->p_memsz) {
+			ranges[nr].lo = (p->p_vaddr + im.bias) & ~4095ull;
+			ranges[nr].hi = (p->p_vaddr + im.bias + p->p_memsz + 4095) & ~4095ull;
+			ux_fault_add_guest_range(ranges[nr].lo, ranges[nr].hi);
+			nr++;
+		}
+	}
+	ux_image_close(&im);
+	/* Nothing uxrun wrote to its own stdio may be lost when the guest
+	 * takes over the descriptors. */
+	fflush(NULL);
+
+	if (!ux_thread_create_current(&fbsd_personality)) {
+		ux_err_set(&err, 126, "cannot set up the trap stack: %m");
+		return fail(&err);
+	}
+	if (ux_trap_init() != 0) {
+		ux_err_set(&err, 126, "cannot install signal handlers: %m");
+		return fail(&err);
+	}
+	int r = ux_trap_add_ranges(ranges, nr);
+	if (r != 0) {
+		ux_err_set(&err, 126, "cannot install the seccomp filter: %s", strerror(-r));
+		return fail(&err);
+	}
+	ux_enter_guest(st.entry, st.rsp, st.rdi);
+}

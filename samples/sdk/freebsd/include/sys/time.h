@@ -1,0 +1,20 @@
+/* uxrun FreeBSD SDK: struct timeval and gettimeofday(2). */
+#ifndef _UXRT_SYS_TIME_H
+#define _UXRT_SYS_TIME_H
+
+#include <sys/types.h>
+#include <sys/select.h>
+
+struct timeval {
+	time_t tv_sec;
+	suseconds_t tv_usec;
+};
+
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
+};
+
+int gettimeofday(struct timeval *tv, struct timezone *tz);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * Synchronous faults.  A fault in ux_copy_bytes becomes -EFAULT.  A fault
+ * in guest code takes the default action (the process dies of the same
+ * signal a native run would), after a one-line report when tracing.  A
+ * fault in uxrun itself is a bug: report it with the faulting instruction
+ * disassembled by capstone, then die of the signal.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <ucontext.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <capstone/capstone.h>
+
+#include "syscalls/fault.h"
+#include "syscalls/thread.h"
+#include "syscalls/hostcall.h"
+#include "syscalls/log.h"
+
+extern char ux_copy_insn_begin[], ux_copy_insn_end[], ux_copy_fixup[];
+
+#define MAX_GUEST_RANGES 64
+static struct { uint64_t lo, hi; } guest_ranges[MAX_GUEST_RANGES];
+static int nguest_ranges;
+
+void
+ux_fault_add_guest_range(uint64_t lo, uint64_t hi)
+{
+	if (nguest_ranges < MAX_GUEST_RANGES) {
+		guest_ranges[nguest_ranges].lo = lo;
+		guest_ranges[nguest_ranges].hi = hi;
+		nguest_ranges++;
+	}
+}
+
+static int
+in_guest(uint64_t pc)
+{
+	for (int i = 0; i < nguest_ranges; i++)
+		if (pc >= guest_ranges[i].lo && pc < guest_ranges[i].hi)
+			return 1;
+	return 0;
+}
+
+/* "mov rax, qword ptr [rbx]" or the raw bytes if they cannot be decoded. */
+static void
+describe_insn(uint64_t pc, char *out, size_t len)
+{
+	uint8_t code[16];
+	struct iovec l = { code, sizeof(code) }, r = { (void *)pc, sizeof(code) };
+	csh h;
+	cs_insn *insn;
+
+	snprintf(out, len, "(code unreadable)");
+	if (ux_sys(SYS_process_vm_readv, ux_sys(SYS_getpid), &l, 1, &r, 1, 0) != (long)sizeof(code))
+		return;
+	if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK)
+		return;
+	if (cs_disasm(h, code, sizeof(code), pc, 1, &insn) == 1) {
+		snprintf(out, len, "%s %s", insn->mnemonic, insn->op_str);
+		cs_free(insn, 1);
+	}
+	cs_close(&h);
+}
+
+__attribute__((no_stack_protector)) static void
+fault_handler(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	greg_t *g = uc->uc_mcontext.gregs;
+	uint64_t pc = (uint64_t)g[REG_RIP];
+	struct ux_thread *td;
+	char insn[200];
+
+	if (pc >= (uint64_t)ux_copy_insn_begin && pc < (uint64_t)ux_copy_insn_end) {
+		g[REG_RIP] = (greg_t)ux_copy_fixup;
+		return;
+	}
+	td = ux_thread_from_stack();
+	if (td && td->guest_fs)
+		ux_set_fs(td->host_fs);
+	describe_insn(pc, insn, sizeof(insn));
+	if (in_guest(pc)) {
+		if (ux_trace_on)
+			ux_logf("guest fault: signal %d at pc %#lx (%s), address %p",
+			    sig, (unsigned long)pc, insn, si->si_addr);
+	} else {
+		ux_logf("internal error: signal %d in uxrun at pc %#lx (%s), address %p",
+		    sig, (unsigned long)pc, insn, si->si_addr);
+	}
+	/* Die of the same signal when the instruction runs again. */
+	signal(sig, SIG_DFL);
+	if (td && td->guest_fs)
+		ux_set_fs(td->guest_fs);
+}
+
+int
+ux_fault_init(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = fault_handler;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (unsigned i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], &sa, NULL) != 0)
+			return -1;
+	return 0;
+}

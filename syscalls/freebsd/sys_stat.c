@@ -1,0 +1,2 @@
+#include "config.h"
+#include "syscalls/freebsd/fbsd_handlers.h"

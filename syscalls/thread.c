@@ -1,0 +1,90 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <asm/prctl.h>
+
+#include "syscalls/thread.h"
+#include "syscalls/hostcall.h"
+
+#ifndef HWCAP2_FSGSBASE
+#define HWCAP2_FSGSBASE (1 << 1)
+#endif
+
+int ux_have_fsgsbase = -1;
+
+static void
+detect_fsgsbase(void)
+{
+	if (ux_have_fsgsbase < 0)
+		ux_have_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
+}
+
+uint64_t
+ux_get_fs(void)
+{
+	uint64_t base = 0;
+
+	if (ux_have_fsgsbase > 0) {
+		__asm__ volatile("rdfsbase %0" : "=r"(base));
+		return base;
+	}
+	ux_sys(SYS_arch_prctl, ARCH_GET_FS, &base);
+	return base;
+}
+
+void
+ux_set_fs(uint64_t base)
+{
+	if (ux_have_fsgsbase > 0) {
+		__asm__ volatile("wrfsbase %0" :: "r"(base) : "memory");
+		return;
+	}
+	ux_sys(SYS_arch_prctl, ARCH_SET_FS, base);
+}
+
+/*
+ * Maps an aligned region: the thread state in the first page, a guard page,
+ * then the SIGSYS stack.  The region is over-allocated and trimmed so its
+ * start is aligned to UX_ALTSTACK_REGION.
+ */
+struct ux_thread *
+ux_thread_create_current(const struct ux_personality *p)
+{
+	size_t sz = UX_ALTSTACK_REGION;
+	long pg = sysconf(_SC_PAGESIZE);
+	char *raw = mmap(NULL, 2 * sz, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (raw == MAP_FAILED)
+		return NULL;
+	uintptr_t start = ((uintptr_t)raw + sz - 1) & ~(uintptr_t)(sz - 1);
+	if (start > (uintptr_t)raw)
+		munmap(raw, start - (uintptr_t)raw);
+	uintptr_t end = (uintptr_t)raw + 2 * sz;
+	if (end > start + sz)
+		munmap((void *)(start + sz), end - (start + sz));
+	mprotect((void *)(start + pg), pg, PROT_NONE);
+
+	struct ux_thread *td = (struct ux_thread *)start;
+	memset(td, 0, sizeof(*td));
+	td->magic = UX_THREAD_MAGIC;
+	td->self = td;
+	td->pers = p;
+	detect_fsgsbase();
+	td->host_fs = ux_get_fs();
+	td->tid = (int)ux_sys(SYS_gettid);
+
+	stack_t ss = {
+		.ss_sp = (void *)(start + 2 * pg),
+		.ss_size = sz - 2 * pg,
+		.ss_flags = 0,
+	};
+	if (sigaltstack(&ss, NULL) != 0)
+		return NULL;
+	return td;
+}

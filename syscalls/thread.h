@@ -1,0 +1,45 @@
+/*
+ * Per-thread host state.  While guest code runs, %fs may hold the guest's
+ * TLS base, so glibc's thread pointer cannot be trusted on entry to a trap.
+ * Each thread's state therefore lives at the bottom of the aligned region
+ * that also holds its SIGSYS alternate stack: the handler finds it from its
+ * own stack address without touching %fs or making a system call.
+ */
+#ifndef UX_THREAD_H
+#define UX_THREAD_H
+
+#include <stdint.h>
+#include "syscalls/ux_call.h"
+
+#define UX_ALTSTACK_REGION	(512u * 1024)	/* power of two: the lookup masks by it */
+#define UX_THREAD_MAGIC		0x7578746872656164ull	/* "uxthread" */
+
+struct ux_thread {
+	uint64_t magic;
+	struct ux_thread *self;
+	const struct ux_personality *pers;
+	uint64_t host_fs;	/* glibc's TCB for this thread */
+	uint64_t guest_fs;	/* 0 until the guest sets its own */
+	uint64_t guest_gs;
+	int tid;
+};
+
+struct ux_thread *ux_thread_create_current(const struct ux_personality *p);
+
+static inline __attribute__((always_inline)) struct ux_thread *
+ux_thread_from_stack(void)
+{
+	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+	struct ux_thread *td = (struct ux_thread *)(sp & ~(uintptr_t)(UX_ALTSTACK_REGION - 1));
+
+	if (td->magic != UX_THREAD_MAGIC || td->self != td)
+		return 0;
+	return td;
+}
+
+/* FS base access: FSGSBASE instructions when the kernel enabled them. */
+extern int ux_have_fsgsbase;
+uint64_t ux_get_fs(void);
+void ux_set_fs(uint64_t base);
+
+#endif
