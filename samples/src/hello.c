@@ -12,11 +12,16 @@ say(const char *a, const char *b)
 	printf("%s %s\n", a, b);
 }
 
-static void (*const speak)(const char *, const char *) = say;
+static void (*const actions[])(const char *, const char *) = { say };
 
 int
 main(void)
 {
-	speak(words[0], words[1]);
+	/* Reading through volatile pointers keeps the tables (and their
+	 * relocations) in the binary instead of being folded away. */
+	const char *const *volatile w = words;
+	void (*const *volatile act)(const char *, const char *) = actions;
+
+	act[0](w[0], w[1]);
 	return 0;
 }
