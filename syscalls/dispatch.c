@@ -7,6 +7,7 @@
 #include "syscalls/log.h"
 #include "syscalls/trace.h"
 #include "syscalls/hostcall.h"
+#include "syscalls/fault.h"
 
 int
 ux_errno_to_guest(const struct ux_personality *p, long host_neg)
@@ -47,7 +48,8 @@ ux_dispatch(const struct ux_personality *p, struct uxcall *c)
 		c->nr = c->a[0];
 		for (int i = 0; i < 5; i++)
 			c->a[i] = c->a[i + 1];
-		c->a[5] = c->sp ? *(const uint64_t *)(c->sp + 8) : 0;
+		if (ux_copyin(&c->a[5], c->sp + 8, sizeof(c->a[5])) != 0)
+			c->a[5] = 0;
 	}
 	if (c->nr < p->nsysent)
 		e = &p->sysent[c->nr];

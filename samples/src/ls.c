@@ -129,7 +129,8 @@ list_dir(const char *dir, int header)
 int
 main(int argc, char **argv)
 {
-	int i, first = 1, operands;
+	int i, k, first = 1, operands, shown_files = 0;
+	struct stat st;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		const char *p;
@@ -149,22 +150,25 @@ main(int argc, char **argv)
 		list_dir(".", opt_recursive);
 		return status;
 	}
-	for (; i < argc; i++) {
-		struct stat st;
-
-		if (lstat(argv[i], &st) != 0) {
-			fprintf(stderr, "ls: %s: %s\n", argv[i], errname(errno));
+	/* Like ls(1): plain operands first, then the directories. */
+	for (k = i; k < argc; k++) {
+		if (lstat(argv[k], &st) != 0) {
+			fprintf(stderr, "ls: %s: %s\n", argv[k], errname(errno));
 			status = 1;
-			continue;
+			argv[k] = NULL;
+		} else if (!S_ISDIR(st.st_mode)) {
+			show_entry(argv[k], argv[k]);
+			shown_files = 1;
+			argv[k] = NULL;
 		}
-		if (!S_ISDIR(st.st_mode)) {
-			show_entry(argv[i], argv[i]);
+	}
+	for (k = i; k < argc; k++) {
+		if (argv[k] == NULL)
 			continue;
-		}
-		if (!first)
+		if (shown_files || !first)
 			putchar('\n');
 		first = 0;
-		list_dir(argv[i], operands > 1 || opt_recursive);
+		list_dir(argv[k], operands > 1 || opt_recursive);
 	}
 	return status;
 }

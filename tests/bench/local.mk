@@ -18,3 +18,4 @@ tests/bench/bin/getpid_linux: $(srcdir)/tests/bench/getpid_loop.S
 bench: uxrun tests/bench/trap_floor $(BENCH_BIN)
 	$(SHELL) $(srcdir)/tests/bench/bench-trap.sh .
 .PHONY: bench
+

@@ -85,24 +85,25 @@ snapshot() {
 
 # run SIDE NAME STDIN ARGS...: runs one side of a case in $dir/SIDE.
 run() {
-	side=$1 prog=$2 input=$3
+	side=$1 prog=$2 stdin=$3
 	shift 3
-	if [ "$input" = - ]; then
-		input=/dev/null
+	if [ "$stdin" = - ]; then
+		stdin=/dev/null
 	else
-		input=$dir/$side/work/$input
-	fi
-	if [ "$side" = fbsd ]; then
-		set -- "$uxrun" "../bin/$prog" "$@"
-		set -- ${UXRUN_LOG+"UXRUN_LOG=$UXRUN_LOG"} \
-		    ${UXRUN_ROOT+"UXRUN_ROOT=$UXRUN_ROOT"} "$@"
-	else
-		set -- "../bin/$prog" "$@"
+		stdin=$dir/$side/work/$stdin
 	fi
 	(
 		cd "$dir/$side/work" || exit 125
-		env -i PATH="$PATH" UXRUN_TEST_A=1 UXRUN_TEST_B=two \
-		    timeout 20 "$@" <"$input" >"$dir/$side/stdout" 2>"$dir/$side/stderr"
+		if [ "$side" = fbsd ]; then
+			exec env -i PATH="$PATH" UXRUN_TEST_A=1 UXRUN_TEST_B=two \
+			    ${UXRUN_LOG+"UXRUN_LOG=$UXRUN_LOG"} ${UXRUN_ROOT+"UXRUN_ROOT=$UXRUN_ROOT"} \
+			    timeout 20 "$uxrun" "../bin/$prog" "$@" \
+			    <"$stdin" >"$dir/$side/stdout" 2>"$dir/$side/stderr"
+		else
+			exec env -i PATH="$PATH" UXRUN_TEST_A=1 UXRUN_TEST_B=two \
+			    timeout 20 "../bin/$prog" "$@" \
+			    <"$stdin" >"$dir/$side/stdout" 2>"$dir/$side/stderr"
+		fi
 	)
 	echo $? >"$dir/$side/status"
 }
@@ -120,11 +121,12 @@ while IFS= read -r line || [ -n "$line" ]; do
 	case $line in
 	'' | '#'*) continue ;;
 	esac
-	# shellcheck disable=SC2086
+	# Fields are split on blanks on purpose (globbing is off).
+	# shellcheck disable=SC2046
 	set -- $(printf '%s\n' "$line" | cut -d'|' -f1)
 	name=${1:-}
 	args=$(printf '%s\n' "$line" | cut -s -d'|' -f2)
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2046
 	set -- $(printf '%s\n' "$line" | cut -s -d'|' -f3)
 	input=${1:--}
 	# shellcheck disable=SC2086

@@ -1,0 +1,70 @@
+#!/bin/sh
+# Command-line behaviour: --help, --version, --info, --trace, UXRUN_TRACE,
+# and what the guest sees of its own path.
+#   run.sh UXRUN SAMPLES_BIN_DIR [GUESTS_BIN_DIR]
+set -u
+UX=$1
+S=$2
+G=${3:-$(dirname "$UX")/tests/guests/bin}
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); echo "PASS: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/    /'; }
+check() {	# check NAME STATUS-WANTED PATTERN FILE: status and grep -E pattern
+	name=$1 want=$2 pat=$3 file=$4
+	if [ "$st" -ne "$want" ]; then bad "$name" "exit status $st, wanted $want"; return; fi
+	if ! grep -Eq -- "$pat" "$file"; then bad "$name" "no line matching /$pat/ in: $(head -c 600 "$file")"; return; fi
+	ok "$name"
+}
+
+"$UX" --help >"$tmp/o" 2>&1; st=$?
+check "--help prints usage" 0 '^usage: uxrun' "$tmp/o"
+"$UX" --version >"$tmp/o" 2>&1; st=$?
+check "--version" 0 '^uxrun [0-9]+\.[0-9]+' "$tmp/o"
+"$UX" >"$tmp/o" 2>&1; st=$?
+check "no program is a usage error" 2 '^usage:' "$tmp/o"
+"$UX" --bogus-option x >"$tmp/o" 2>&1; st=$?
+check "unknown option is a usage error" 2 'usage:' "$tmp/o"
+
+"$UX" --info "$S/freebsd/hello" >"$tmp/o" 2>&1; st=$?
+check "--info names the OS and version" 0 '^os: +FreeBSD 14\.[0-9]+ \(__FreeBSD_version 14[0-9]{5}\)' "$tmp/o"
+check "--info names the type" 0 '^type: +static executable \(ET_EXEC\)' "$tmp/o"
+check "--info shows the entry" 0 '^entry: +0x[0-9a-f]+' "$tmp/o"
+check "--info shows no interpreter" 0 '^interpreter: +none' "$tmp/o"
+check "--info lists a text segment" 0 'LOAD +r-x' "$tmp/o"
+"$UX" --info "$S/freebsd/hello-pie" >"$tmp/o" 2>&1; st=$?
+check "--info on a static PIE" 0 'static position-independent executable' "$tmp/o"
+
+# --trace: decoded calls, errno names, and the exit.
+"$UX" --trace "$S/freebsd/hello" >"$tmp/out" 2>"$tmp/o"; st=$?
+check "--trace shows a decoded write" 0 '^\[uxrun [0-9]+\] write\(1, "[^"]*\\n", [0-9]+\) = [0-9]+' "$tmp/o"
+check "--trace shows exit" 0 '^\[uxrun [0-9]+\] exit\(0\) = \?' "$tmp/o"
+if [ -s "$tmp/out" ] && ! grep -q '\[uxrun' "$tmp/out"; then ok "--trace keeps the guest's stdout clean"; else bad "--trace keeps the guest's stdout clean"; fi
+"$UX" --trace "$S/freebsd/cat" /nonexistent/file >/dev/null 2>"$tmp/o"; st=$?
+check "--trace shows a FreeBSD errno name" 1 'open(at)?\((AT_FDCWD, )?"/nonexistent/file", O_RDONLY[^)]*\) = -1 ENOENT \(2\)' "$tmp/o"
+UXRUN_TRACE=1 "$UX" "$S/freebsd/hello" >/dev/null 2>"$tmp/o"; st=$?
+check "UXRUN_TRACE=1 turns tracing on" 0 'exit\(0\)' "$tmp/o"
+"$UX" --trace-file="$tmp/t" "$S/freebsd/hello" >/dev/null 2>"$tmp/o"; st=$?
+check "--trace-file writes the trace to a file" 0 'write\(1,' "$tmp/t"
+
+# The guest sees its own path: argv[0] as given, AT_EXECPATH absolute.
+cp "$S/freebsd/args" "$tmp/args"
+(cd "$tmp" && "$UX" ./args one two) >"$tmp/o" 2>&1; st=$?
+check "argv[0] is the guest's path" 0 'argv\[0\] *[:=] *"?\./args' "$tmp/o"
+
+# Edge cases from the hand-written guests (tests/guests).
+"$UX" "$G/unimpl" >"$tmp/out" 2>"$tmp/o"; st=$?
+check "unimplemented call fails with FreeBSD ENOSYS (78)" 78 'unsupported FreeBSD system call kldload \(304\)' "$tmp/o"
+if [ "$(grep -c kldload "$tmp/o")" -eq 1 ]; then ok "unimplemented call reported once"; else bad "unimplemented call reported once" "$(cat "$tmp/o")"; fi
+"$UX" "$G/badptr" >"$tmp/out" 2>"$tmp/o"; st=$?
+if [ "$st" -eq 14 ] && [ ! -s "$tmp/o" ]; then ok "bad guest pointer gives EFAULT, not a crash"; else bad "bad guest pointer gives EFAULT, not a crash" "status $st: $(cat "$tmp/o")"; fi
+"$UX" --trace "$G/hostfd" >"$tmp/out" 2>"$tmp/o"; st=$?
+check "uxrun's own descriptors are closed to the guest (EBADF)" 9 'close\([0-9]+\) = -1 EBADF' "$tmp/o"
+check "uxrun's log survives the guest's attempt" 9 'write\(1, "still here\\n", 11\)' "$tmp/o"
+"$UX" "$G/segv" >"$tmp/out" 2>"$tmp/o"; st=$?
+if [ "$st" -eq 139 ] && ! grep -q "internal error" "$tmp/o"; then ok "a guest crash kills it with SIGSEGV, as natively"; else bad "a guest crash kills it with SIGSEGV, as natively" "status $st: $(cat "$tmp/o")"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

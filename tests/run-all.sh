@@ -1,0 +1,62 @@
+#!/bin/sh
+# Runs every test suite and prints one total: `N passed, N failed`.
+#   tests/run-all.sh [BUILDDIR]
+# Suites: CUnit unit tests (plain, then under ASan+UBSan), the loader's
+# malformed-input corpus, the command line, and the differential runner
+# (each FreeBSD sample under uxrun against its native Linux twin).
+B=${1:-.}
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+total_pass=0 total_fail=0 total_skip=0
+log=$(mktemp)
+trap 'rm -f "$log"; rm -rf "${corpus:-}"' EXIT
+
+# add_counts LOG: takes the suite's own closing numbers.
+add_counts() {
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+	if [ -z "$line" ]; then
+		# CUnit: "tests  <total> <ran> <passed> <failed> <inactive>"
+		line=$(awk '$1 == "tests" && NF >= 5 { printf "%d passed, %d failed\n", $4, $5 }' "$1" | tail -n 1)
+	fi
+	if [ -z "$line" ]; then
+		echo "(suite printed no counts: counted as 1 failure)"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	s=$(echo "$line" | sed -nE 's/.* ([0-9]+) skipped.*/\1/p')
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	total_skip=$((total_skip + ${s:-0}))
+}
+
+suite() {	# suite NAME CMD...
+	name=$1; shift
+	echo "=== $name"
+	"$@" >"$log" 2>&1
+	st=$?
+	cat "$log"
+	add_counts "$log"
+	if [ $st -ne 0 ] && ! grep -Eq '^[0-9]+ passed, [1-9][0-9]* failed' "$log" &&
+	    ! awk '$1 == "tests" && $5 > 0 { found = 1 } END { exit !found }' "$log"; then
+		echo "($name exited with status $st without reporting a failure: counted as 1 failure)"
+		total_fail=$((total_fail + 1))
+	fi
+}
+
+GO_XSYS_DIR=${GO_XSYS_DIR:-/usr/share/gocode/src/golang.org/x/sys/unix}
+export GO_XSYS_DIR
+suite "unit tests" "$B/tests/unit/unit_tests"
+suite "unit tests (AddressSanitizer + UndefinedBehaviorSanitizer)" "$B/tests/unit/unit_tests_san"
+corpus=$(mktemp -d)
+suite "loader: malformed inputs" sh -c "'$B/tests/loader/mkcorpus' '$corpus' && sh '$SRC/tests/loader/run.sh' '$B/uxrun' '$corpus'"
+suite "command line" sh "$SRC/tests/cli/run.sh" "$B/uxrun" "$B/samples/bin"
+suite "differential: FreeBSD samples under uxrun vs native Linux" sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
+
+echo "==="
+if [ "$total_skip" -gt 0 ]; then
+	echo "$total_pass passed, $total_fail failed, $total_skip skipped"
+else
+	echo "$total_pass passed, $total_fail failed"
+fi
+[ "$total_fail" -eq 0 ]
