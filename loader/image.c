@@ -136,7 +136,9 @@ ux_image_open(struct ux_image *im, const char *path, struct ux_err *err)
 	memset(im, 0, sizeof(*im));
 	im->path = path;
 	im->fd = -1;
-	im->fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it has no
+	 * effect on the regular files that get past the checks below. */
+	im->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (im->fd < 0) {
 		int e = errno;
 		return ux_err_set(err, e == ENOENT || e == ENOTDIR ? 127 : 126, "%s: %s", path, strerror(e));
@@ -163,12 +165,19 @@ ux_image_open(struct ux_image *im, const char *path, struct ux_err *err)
 		return ux_err_set(err, 126, "%s: unknown ELF class %u", path, ident[EI_CLASS]);
 	if (ident[EI_DATA] != ELFDATA2LSB)
 		return ux_err_set(err, 126, "%s: big-endian ELF; uxrun runs x86-64 programs only", path);
+	if (ident[EI_VERSION] != EV_CURRENT)
+		return ux_err_set(err, 126, "%s: unknown ELF version %u", path, ident[EI_VERSION]);
 
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return ux_err_set(err, 126, "libelf: %s", elf_errmsg(-1));
 	im->elf = elf_begin(im->fd, ELF_C_READ, NULL);
-	if (!im->elf || elf_kind(im->elf) != ELF_K_ELF || !gelf_getehdr(im->elf, &im->eh))
-		return ux_err_set(err, 126, "%s: unreadable ELF header: %s", path, elf_errmsg(-1));
+	if (!im->elf || elf_kind(im->elf) != ELF_K_ELF || !gelf_getehdr(im->elf, &im->eh)) {
+		int e = elf_errno();
+		return ux_err_set(err, 126, "%s: unreadable ELF header: %s", path,
+		    e ? elf_errmsg(e) : "not a valid ELF file");
+	}
+	if (im->eh.e_version != EV_CURRENT)
+		return ux_err_set(err, 126, "%s: unknown ELF version %u", path, (unsigned)im->eh.e_version);
 	if (im->eh.e_machine != EM_X86_64) {
 		const char *m = machine_name(im->eh.e_machine);
 		if (m)
@@ -181,10 +190,15 @@ ux_image_open(struct ux_image *im, const char *path, struct ux_err *err)
 		    im->eh.e_type == ET_REL ? "relocatable object" : im->eh.e_type == ET_CORE ? "core dump" : "unknown");
 	if (im->eh.e_phentsize != sizeof(Elf64_Phdr))
 		return ux_err_set(err, 126, "%s: bad program header entry size %u", path, im->eh.e_phentsize);
-	if (elf_getphdrnum(im->elf, &phnum) != 0 || phnum == 0)
+	/* The count from the header, not elf_getphdrnum(): libelf silently
+	 * shortens a table that runs past the end of the file.  PN_XNUM
+	 * (65535 or more, counted in section 0) is past MAX_PHNUM anyway. */
+	phnum = im->eh.e_phnum;
+	if (phnum == 0)
 		return ux_err_set(err, 126, "%s: no program headers", path);
-	if (phnum > MAX_PHNUM || im->eh.e_phoff > im->file_size ||
-	    phnum * sizeof(Elf64_Phdr) > im->file_size - im->eh.e_phoff)
+	if (phnum > MAX_PHNUM)
+		return ux_err_set(err, 126, "%s: too many program headers (%zu)", path, phnum);
+	if (im->eh.e_phoff > im->file_size || phnum * sizeof(Elf64_Phdr) > im->file_size - im->eh.e_phoff)
 		return ux_err_set(err, 126, "%s: program headers lie beyond the end of the file (truncated?)", path);
 	im->ph = calloc(phnum, sizeof(GElf_Phdr));
 	if (!im->ph)

@@ -62,7 +62,7 @@ check_supported(const struct ux_image *im, struct ux_err *err)
 	case UX_OS_NETBSD:
 	case UX_OS_OPENBSD:
 	case UX_OS_ILLUMOS:
-		return ux_err_set(err, 126, "%s: a %s program; uxrun does not run %s programs yet",
+		return ux_err_set(err, 126, "%s: built for %s; uxrun does not run %s programs yet",
 		    im->path, ux_os_name(im->os), ux_os_name(im->os));
 	case UX_OS_OTHER:
 		return ux_err_set(err, 126, "%s: built for %s (EI_OSABI %u), which uxrun does not support",

@@ -91,6 +91,9 @@ ux_enum_to_host(const struct ux_symtab *t, uint64_t guest, uint64_t *out)
 int
 ux_enum_to_guest(const struct ux_symtab *t, uint64_t host, uint64_t *out)
 {
+	/* host -1 marks a guest value with no host twin: never a match. */
+	if (host == (uint64_t)-1)
+		return -1;
 	for (unsigned i = 0; i < t->n; i++)
 		if (t->syms[i].host == host) {
 			*out = t->syms[i].guest;

@@ -95,6 +95,7 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 		.sp = (uint64_t)g[REG_RSP],
 		.pc = (uint64_t)g[REG_RIP],
 		.td = td,
+		.sigmask = (uint64_t *)&uc->uc_sigmask,
 	};
 	ux_dispatch(td->pers, &c);
 

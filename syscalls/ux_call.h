@@ -21,6 +21,10 @@ struct uxcall {
 	int rv2_set;
 	int err;		/* guest errno on failure, 0 on success */
 	struct ux_thread *td;
+	/* The host signal mask the guest resumes with, when the trap backend
+	 * restores one on return (SIGSYS: the frame's uc_sigmask, which
+	 * sigreturn reinstates); NULL when the caller's own mask is live. */
+	uint64_t *sigmask;
 };
 
 /* How --trace prints an argument, and which arguments the dispatcher checks. */

@@ -85,7 +85,7 @@ const int fbsd_errno_from_linux[FBSD_HOST_ERRNO_MAX] = {
 	[EDOTDOT] = FBSD_EIO, [ELIBACC] = FBSD_ENOEXEC, [ELIBBAD] = FBSD_ENOEXEC,
 	[ELIBSCN] = FBSD_ENOEXEC, [ELIBMAX] = FBSD_ENOEXEC, [ELIBEXEC] = FBSD_ENOEXEC,
 	[ERESTART] = FBSD_EINTR, [ENOTNAM] = FBSD_EINVAL, [ENAVAIL] = FBSD_EINVAL,
-	[EISNAM] = FBSD_EINVAL,
+	[EISNAM] = FBSD_EINVAL, [ECHRNG] = FBSD_ERANGE, [EREMCHG] = FBSD_EADDRNOTAVAIL,
 };
 _Static_assert(EHWPOISON < FBSD_HOST_ERRNO_MAX, "errno map covers every Linux errno");
 
@@ -109,8 +109,8 @@ static const struct ux_sym oflags_syms[] = {
 	S(O_ASYNC, O_ASYNC), S(O_SYNC, O_SYNC), S(O_NOFOLLOW, O_NOFOLLOW),
 	S(O_CREAT, O_CREAT), S(O_TRUNC, O_TRUNC), S(O_EXCL, O_EXCL),
 	S(O_NOCTTY, O_NOCTTY), S(O_DIRECT, O_DIRECT), S(O_DIRECTORY, O_DIRECTORY),
-	S(O_EXEC, O_PATH), S(O_TTY_INIT, 0), S(O_CLOEXEC, O_CLOEXEC),
-	S(O_VERIFY, 0), S(O_PATH, O_PATH), S(O_DSYNC, O_DSYNC),
+	S(O_PATH, O_PATH), S(O_TTY_INIT, 0), S(O_CLOEXEC, O_CLOEXEC),
+	S(O_VERIFY, 0), S(O_EXEC, O_PATH), S(O_DSYNC, O_DSYNC),
 	S(O_RESOLVE_BENEATH, 0), S(O_EMPTY_PATH, 0),
 };
 const struct ux_symtab fbsd_oflags_tab = {
@@ -134,12 +134,14 @@ static const struct ux_sym prot_syms[] = {
 };
 const struct ux_symtab fbsd_prot_tab = UX_SYMTAB(prot_syms, 1);
 
-/* Dropped bits (host 0) are hints Linux has no use for; see syscalls.master. */
+/* Dropped bits (host 0) are hints Linux has no use for; see syscalls.master.
+ * MAP_PREFAULT_READ is a hint too: MAP_POPULATE would copy every page of a
+ * private writable file mapping. */
 static const struct ux_sym mflags_syms[] = {
 	S(MAP_SHARED, MAP_SHARED), S(MAP_PRIVATE, MAP_PRIVATE), S(MAP_FIXED, MAP_FIXED),
 	S(MAP_HASSEMAPHORE, 0), S(MAP_STACK, 0), S(MAP_NOSYNC, 0), S(MAP_ANON, MAP_ANONYMOUS),
 	S(MAP_GUARD, MAP_ANONYMOUS | MAP_NORESERVE), S(MAP_EXCL, MAP_FIXED_NOREPLACE),
-	S(MAP_NOCORE, 0), S(MAP_PREFAULT_READ, MAP_POPULATE), S(MAP_32BIT, MAP_32BIT),
+	S(MAP_NOCORE, 0), S(MAP_PREFAULT_READ, 0), S(MAP_32BIT, MAP_32BIT),
 };
 const struct ux_symtab fbsd_mflags_tab = UX_SYMTAB(mflags_syms, 1);
 
@@ -245,6 +247,7 @@ const struct fbsd_named_symtab fbsd_all_symtabs[] = {
 	{ "fcntl", &fbsd_fcntl_tab }, { "ioctl", &fbsd_ioctl_tab },
 	{ "signals", &fbsd_signal_tab }, { "sigprocmask how", &fbsd_sighow_tab },
 	{ "clocks", &fbsd_clock_tab }, { "rlimits", &fbsd_rlimit_tab },
+	{ "access bits", &fbsd_accmode_tab }, { "sysarch", &fbsd_sysarch_tab },
 	{ NULL, NULL },
 };
 
@@ -291,6 +294,8 @@ linux_to_fbsd_signo(int sig)
 
 	if (sig == 0)
 		return 0;
+	if (sig < 0)
+		return -1;
 	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
 		return FBSD_SIGRTMIN + (sig - SIGRTMIN);
 	if (ux_enum_to_guest(&fbsd_signal_tab, (uint64_t)sig, &g) != 0)

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
 
@@ -108,6 +109,9 @@ stat_common(int dirfd, const char *path, int lflags, struct fbsd_stat *out)
 long
 fbsd_sys_fstat(struct uxcall *c, int fd, struct fbsd_stat *sb)
 {
+	/* statx would read AT_FDCWD with an empty path as the cwd */
+	if (fd < 0)
+		return -EBADF;
 	return stat_common(fd, "", AT_EMPTY_PATH, sb);
 }
 
@@ -141,8 +145,6 @@ fbsd_sys_getdirentries(struct uxcall *c, int fd, char *buf, size_t count, int64_
 	long base, n, r;
 	size_t out = 0;
 
-	if (count > INT32_MAX)
-		return -EINVAL;
 	base = ux_sys(SYS_lseek, fd, 0, SEEK_CUR);
 	if (base < 0)
 		return base;
@@ -157,6 +159,12 @@ fbsd_sys_getdirentries(struct uxcall *c, int fd, char *buf, size_t count, int64_
 		size_t reclen = FBSD_DIRENT_RECLEN(namlen);
 		struct fbsd_dirent fd_ent;
 
+		pos += ld->d_reclen;
+		if (namlen > sizeof(fd_ent.d_name) - 1) {
+			/* XXX a name FreeBSD's dirent cannot carry: left out */
+			start = ld->d_off;
+			continue;
+		}
 		if (out + reclen > count) {
 			r = ux_sys(SYS_lseek, fd, start, SEEK_SET);
 			if (r < 0)
@@ -173,11 +181,12 @@ fbsd_sys_getdirentries(struct uxcall *c, int fd, char *buf, size_t count, int64_
 		fd_ent.d_namlen = (uint16_t)namlen;
 		memcpy(fd_ent.d_name, ld->d_name, namlen);
 		r = ux_copyout(buf + out, &fd_ent, reclen);
-		if (r < 0)
+		if (r < 0) {
+			ux_sys(SYS_lseek, fd, base, SEEK_SET);	/* nothing was delivered */
 			return r;
+		}
 		out += reclen;
 		start = ld->d_off;
-		pos += ld->d_reclen;
 	}
 	if (basep) {
 		int64_t b = base;

@@ -3,9 +3,10 @@
 # and what the guest sees of its own path.
 #   run.sh UXRUN SAMPLES_BIN_DIR [GUESTS_BIN_DIR]
 set -u
-UX=$1
-S=$2
-G=${3:-$(dirname "$UX")/tests/guests/bin}
+abs() { (cd "$(dirname "$1")" && printf '%s/%s\n' "$(pwd)" "$(basename "$1")"); }
+UX=$(abs "$1")
+S=$(cd "$2" && pwd)
+G=$(cd "${3:-$(dirname "$UX")/tests/guests/bin}" && pwd)
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -53,6 +54,10 @@ check "--trace-file writes the trace to a file" 0 'write\(1,' "$tmp/t"
 cp "$S/freebsd/args" "$tmp/args"
 (cd "$tmp" && "$UX" ./args one two) >"$tmp/o" 2>&1; st=$?
 check "argv[0] is the guest's path" 0 'argv\[0\] *[:=] *"?\./args' "$tmp/o"
+
+cp "$G/execpath" "$tmp/execpath"
+(cd "$tmp" && "$UX" ./execpath) >"$tmp/o" 2>&1; st=$?
+check "AT_EXECPATH is the guest's absolute path" 0 "^$(cd "$tmp" && pwd -P)/execpath\$" "$tmp/o"
 
 # Edge cases from the hand-written guests (tests/guests).
 "$UX" "$G/unimpl" >"$tmp/out" 2>"$tmp/o"; st=$?

@@ -9,8 +9,10 @@
 #
 # Both runs see the same argv[0] ("../bin/NAME": the binary sits in a bin/
 # directory next to the working directory) and the same environment:
-# PATH, UXRUN_TEST_A=1 and UXRUN_TEST_B=two. UXRUN_LOG and UXRUN_ROOT, when
-# set, are passed to uxrun too. Set DIFF_KEEP=1 to keep the work tree.
+# PATH, UXRUN_TEST_A=1 and UXRUN_TEST_B=two. uxrun's own reports (calls
+# or flags it does not translate) go to a log beside the outputs, not into
+# the guest's stderr, unless UXRUN_LOG says otherwise; UXRUN_ROOT, when
+# set, is passed to uxrun too. Set DIFF_KEEP=1 to keep the work tree.
 
 set -u
 
@@ -96,7 +98,7 @@ run() {
 		cd "$dir/$side/work" || exit 125
 		if [ "$side" = fbsd ]; then
 			exec env -i PATH="$PATH" UXRUN_TEST_A=1 UXRUN_TEST_B=two \
-			    ${UXRUN_LOG+"UXRUN_LOG=$UXRUN_LOG"} ${UXRUN_ROOT+"UXRUN_ROOT=$UXRUN_ROOT"} \
+			    UXRUN_LOG="${UXRUN_LOG:-$dir/$side/uxrun.log}" ${UXRUN_ROOT+"UXRUN_ROOT=$UXRUN_ROOT"} \
 			    timeout 20 "$uxrun" "../bin/$prog" "$@" \
 			    <"$stdin" >"$dir/$side/stdout" 2>"$dir/$side/stderr"
 		else
@@ -174,6 +176,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 		show_diff stderr stderr
 		show_diff "exit status" status
 		show_diff "files left" files
+		if [ -s "$dir/fbsd/uxrun.log" ]; then
+			echo "    uxrun's reports:"
+			sed 's/^/      /' "$dir/fbsd/uxrun.log"
+		fi
 		fail=$((fail + 1))
 	fi
 done <"$cases"
