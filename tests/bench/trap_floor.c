@@ -65,7 +65,7 @@ main(int argc, char **argv)
 	int len = ux_trap_build_filter(insns, 64, &r, 1);
 	struct sock_fprog prog = { .len = (unsigned short)len, .filter = insns };
 	if (len < 0 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
-	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) {
+	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_SPEC_ALLOW, &prog) != 0) {
 		perror("trap_floor: seccomp");
 		return 1;
 	}

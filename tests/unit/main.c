@@ -47,6 +47,18 @@ unit_srcdir(void)
 	return d && *d ? d : UX_SRCDIR;
 }
 
+int
+unit_count_in_log(const char *needle)
+{
+	char *log = unit_slurp(unit_logpath, NULL);
+	int n = 0;
+
+	for (const char *p = log; p && (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	free(log);
+	return n;
+}
+
 char *
 unit_slurp(const char *path, size_t *lenp)
 {

@@ -187,18 +187,6 @@ test_enum_round_trip(void)
 	UX_CHECK(ux_sym_name(&fbsd_whence_tab, 99) == NULL, "ux_sym_name of an unknown value");
 }
 
-static int
-count_in_log(const char *needle)
-{
-	char *log = unit_slurp(unit_logpath, NULL);
-	int n = 0;
-
-	for (const char *p = log; p && (p = strstr(p, needle)) != NULL; p++)
-		n++;
-	free(log);
-	return n;
-}
-
 static void
 test_unknown_bits_reported_once(void)
 {
@@ -207,9 +195,9 @@ test_unknown_bits_reported_once(void)
 
 	CU_ASSERT_EQUAL(h1, PROT_READ);
 	CU_ASSERT_EQUAL(h2, PROT_WRITE);
-	UX_CHECK(count_in_log("untranslated unit-test prot bits 0x100 dropped") == 1,
+	UX_CHECK(unit_count_in_log("untranslated unit-test prot bits 0x100 dropped") == 1,
 	    "unknown bits must be reported once, by name (log %s)", unit_logpath);
-	UX_CHECK(count_in_log("unit-test prot bits 0x200") == 0, "a second unknown bit is not reported again");
+	UX_CHECK(unit_count_in_log("unit-test prot bits 0x200") == 0, "a second unknown bit is not reported again");
 }
 
 static void

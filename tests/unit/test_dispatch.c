@@ -61,18 +61,6 @@ call6(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t 
 #define call_(nr, a, b, c, d, e, f, ...) call6((nr), (uint64_t)(a), (uint64_t)(b), (uint64_t)(c), \
 	(uint64_t)(d), (uint64_t)(e), (uint64_t)(f))
 
-static int
-count_in_log(const char *needle)
-{
-	char *log = unit_slurp(unit_logpath, NULL);
-	int n = 0;
-
-	for (const char *p = log; p && (p = strstr(p, needle)) != NULL; p++)
-		n++;
-	free(log);
-	return n;
-}
-
 static void
 test_getpid(void)
 {
@@ -96,9 +84,9 @@ test_unknown_number(void)
 		UX_CHECK(c.err == FBSD_ENOSYS && c.rv[0] == FBSD_ENOSYS, "call %llu: err %d rv %llu, expected ENOSYS (78)",
 		    (unsigned long long)nrs[i], c.err, (unsigned long long)c.rv[0]);
 	}
-	UX_CHECK(count_in_log("unknown FreeBSD system call number 9999: returning ENOSYS") == 1,
+	UX_CHECK(unit_count_in_log("unknown FreeBSD system call number 9999: returning ENOSYS") == 1,
 	    "an unknown call is reported once, by number (log %s)", unit_logpath);
-	UX_CHECK(count_in_log("unknown FreeBSD system call number 10000") == 0, "unknown calls are reported once");
+	UX_CHECK(unit_count_in_log("unknown FreeBSD system call number 10000") == 0, "unknown calls are reported once");
 }
 
 static void
@@ -112,7 +100,7 @@ test_unimplemented_entry(void)
 		CU_ASSERT_EQUAL(c.err, FBSD_ENOSYS);
 		CU_ASSERT_EQUAL(c.rv[0], FBSD_ENOSYS);
 	}
-	UX_CHECK(count_in_log("unsupported FreeBSD system call fork (2): returning ENOSYS") == 1,
+	UX_CHECK(unit_count_in_log("unsupported FreeBSD system call fork (2): returning ENOSYS") == 1,
 	    "an unimplemented call is reported once, by name (log %s)", unit_logpath);
 }
 

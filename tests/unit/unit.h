@@ -25,6 +25,8 @@ const char *unit_go_dir(void);
 const char *unit_srcdir(void);
 /* Reads a whole file (NUL-terminated, caller frees), or NULL. */
 char *unit_slurp(const char *path, size_t *len);
+/* How many times needle appears in uxrun's log (unit_logpath). */
+int unit_count_in_log(const char *needle);
 
 /* Handler addresses as the thunks see them (generated from fbsd_sysent.h). */
 struct ux_handler_addr {
