@@ -7,7 +7,7 @@
 # first, and builds $(SAMPLES_ALL) from all-local. Uses GNU make pattern
 # rules (the project builds with -Wno-portability).
 
-SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock
+SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo
 
 SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/hello \
@@ -19,6 +19,7 @@ SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/errno \
 	samples/bin/freebsd/fileio \
 	samples/bin/freebsd/clock \
+	samples/bin/freebsd/sysinfo \
 	samples/bin/freebsd/hello-pie
 
 # hello-pie's native twin is hello, built from the same source.
@@ -32,6 +33,7 @@ SAMPLES_LINUX_BINS = \
 	samples/bin/linux/errno \
 	samples/bin/linux/fileio \
 	samples/bin/linux/clock \
+	samples/bin/linux/sysinfo \
 	samples/bin/linux/hello-pie
 
 SAMPLES_ALL = $(SAMPLES_FBSD_BINS) $(SAMPLES_LINUX_BINS)
@@ -57,6 +59,7 @@ SAMPLES_SDK_HDRS = \
 	samples/sdk/freebsd/include/sys/resource.h \
 	samples/sdk/freebsd/include/sys/select.h \
 	samples/sdk/freebsd/include/sys/stat.h \
+	samples/sdk/freebsd/include/sys/sysctl.h \
 	samples/sdk/freebsd/include/sys/time.h \
 	samples/sdk/freebsd/include/sys/types.h \
 	samples/sdk/freebsd/include/sys/uio.h
@@ -68,7 +71,7 @@ SAMPLES_RT_HDRS = \
 
 SAMPLES_RT_NAMES = \
 	ctype dirent errno exit malloc printf reloc start stdio stdlib string \
-	sys_file sys_fs sys_mem sys_proc sys_time
+	sys_file sys_fs sys_mem sys_proc sys_time sysctl
 
 SAMPLES_RT_SRCS = \
 	samples/sdk/freebsd/lib/crt1.S \

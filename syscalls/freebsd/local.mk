@@ -8,6 +8,8 @@ FBSD_HANDLER_SOURCES += \
 	syscalls/freebsd/sys_mem.c \
 	syscalls/freebsd/sys_time.c \
 	syscalls/freebsd/sys_sysctl.c \
+	syscalls/freebsd/sysctl.h \
+	syscalls/freebsd/sysctl_nodes.c \
 	syscalls/freebsd/sys_resource.c \
 	syscalls/freebsd/sys_signal.c \
 	syscalls/freebsd/sys_arch.c

@@ -47,6 +47,7 @@
 #define SYS_getrlimit		194
 #define SYS_setrlimit		195
 #define SYS___sysctl		202
+#define SYS___sysctlbyname	570
 #define SYS_poll		209
 #define SYS_clock_gettime	232
 #define SYS_clock_getres	234
