@@ -4,6 +4,7 @@
 #include <fcntl.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/freebsd/fbsd_convert.h"
 
 #define FBSD_F_SEAL_ALL	0xf	/* SEAL, SHRINK, GROW, WRITE: Linux's values */
 
@@ -11,7 +12,7 @@
  * current one without l_sysid. */
 #define FBSD_OFLOCK_SIZE offsetof(struct fbsd_flock, l_sysid)
 
-static long
+long
 fbsd_to_linux_flock(const struct fbsd_flock *g, struct flock *l)
 {
 	short type;
@@ -28,7 +29,7 @@ fbsd_to_linux_flock(const struct fbsd_flock *g, struct flock *l)
 	return 0;
 }
 
-static void
+void
 linux_to_fbsd_flock(const struct flock *l, struct fbsd_flock *g)
 {
 	g->l_type = l->l_type == F_RDLCK ? FBSD_F_RDLCK :

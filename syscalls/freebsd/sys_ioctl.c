@@ -6,6 +6,7 @@
 #include <asm/ioctls.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/freebsd/fbsd_convert.h"
 
 /* termios bits, FreeBSD <sys/_termios.h> */
 #define FBSD_IGNBRK	0x00000001
@@ -161,7 +162,7 @@ speed_baud(uint32_t code, uint32_t other)
 
 /* l holds the terminal's current state: what FreeBSD cannot express
  * (line discipline, VSWTC, XCASE, delays, CMSPAR) stays as it is. */
-static void
+void
 fbsd_to_linux_termios(const struct fbsd_termios *g, struct termios2 *l)
 {
 	l->c_iflag = (l->c_iflag & ~(tcflag_t)L_IFLAG_MASK) |
@@ -197,7 +198,7 @@ fbsd_to_linux_termios(const struct fbsd_termios *g, struct termios2 *l)
 	}
 }
 
-static void
+void
 linux_to_fbsd_termios(const struct termios2 *l, struct fbsd_termios *g)
 {
 	uint32_t ocode = l->c_cflag & CBAUD;

@@ -8,6 +8,7 @@
 #include <sys/time.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/freebsd/fbsd_convert.h"
 
 /* FreeBSD <sys/poll.h>; POLLWRNORM is POLLOUT there. */
 #define FBSD_POLLIN		0x0001
@@ -39,13 +40,13 @@ static const struct ux_sym pollev_syms[] = {
 };
 static const struct ux_symtab pollev_tab = UX_SYMTAB(pollev_syms, 1);
 
-static short
+short
 fbsd_to_linux_pollev(int16_t ev)
 {
 	return (short)ux_flags_to_host(&pollev_tab, (uint16_t)ev, "poll event");
 }
 
-static int16_t
+int16_t
 linux_to_fbsd_pollev(short ev)
 {
 	return (int16_t)ux_flags_to_guest(&pollev_tab, (uint16_t)ev);

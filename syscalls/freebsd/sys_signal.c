@@ -11,6 +11,7 @@
 #include <ucontext.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/freebsd/fbsd_convert.h"
 #include "syscalls/thread.h"
 
 #define LINUX_NSIG	64
@@ -58,8 +59,6 @@ build_maps(void)
 }
 
 /* Prototypes belong in fbsd_consts.h with the other converters. */
-uint64_t fbsd_to_linux_sigset(const struct fbsd_sigset *g);
-void linux_to_fbsd_sigset(uint64_t h, struct fbsd_sigset *g);
 
 /* Guest signals without a Linux twin are dropped. */
 uint64_t

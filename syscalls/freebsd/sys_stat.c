@@ -6,6 +6,7 @@
 #include <sys/sysmacros.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/freebsd/fbsd_convert.h"
 
 /* st_flags bits (FreeBSD <sys/stat.h>) that have a Linux inode attribute. */
 #define FBSD_UF_NODUMP		0x00000001
@@ -27,7 +28,7 @@ ts_from_statx(const struct statx_timestamp *t)
 	return (struct fbsd_timespec){ .tv_sec = t->tv_sec, .tv_nsec = t->tv_nsec };
 }
 
-static void
+void
 linux_to_fbsd_stat(const struct statx *sx, struct fbsd_stat *sb)
 {
 	uint32_t flags = 0;
@@ -63,7 +64,7 @@ linux_to_fbsd_stat(const struct statx *sx, struct fbsd_stat *sb)
 }
 
 /* The same, for kernels without statx (before 4.11, or a filter that refuses it). */
-static void
+void
 linux_stat_to_statx(const struct stat *st, struct statx *sx)
 {
 	*sx = (struct statx){
