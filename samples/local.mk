@@ -7,7 +7,7 @@
 # first, and builds $(SAMPLES_ALL) from all-local. Uses GNU make pattern
 # rules (the project builds with -Wno-portability).
 
-SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo
+SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap
 
 SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/hello \
@@ -20,6 +20,7 @@ SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/fileio \
 	samples/bin/freebsd/clock \
 	samples/bin/freebsd/sysinfo \
+	samples/bin/freebsd/heap \
 	samples/bin/freebsd/hello-pie
 
 # hello-pie's native twin is hello, built from the same source.
@@ -34,6 +35,7 @@ SAMPLES_LINUX_BINS = \
 	samples/bin/linux/fileio \
 	samples/bin/linux/clock \
 	samples/bin/linux/sysinfo \
+	samples/bin/linux/heap \
 	samples/bin/linux/hello-pie
 
 SAMPLES_ALL = $(SAMPLES_FBSD_BINS) $(SAMPLES_LINUX_BINS)

@@ -45,6 +45,7 @@ int truncate(const char *path, off_t len);
 int ftruncate(int fd, off_t len);
 int isatty(int fd);
 int getpagesize(void);
+void *sbrk(intptr_t incr);
 pid_t getpid(void);
 pid_t getppid(void);
 uid_t getuid(void);
