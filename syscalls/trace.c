@@ -195,8 +195,13 @@ ux_trace_call(const struct ux_personality *p, const struct uxcall *c,
 	}
 	if (c->rv2_set && !ux_is_err(r))
 		o += snprintf(b + o, sizeof(b) - (size_t)o, " (rdx=%ld)", (long)c->rv[1]);
-	if (e && e->status == UX_PARTIAL)
-		o += snprintf(b + o, sizeof(b) - (size_t)o, " [partial: %s]", e->note ? e->note : "");
+	/* A partial call's note, once: its report latch is otherwise unused. */
+	if (e && e->status == UX_PARTIAL) {
+		if (e->note && !__atomic_exchange_n(&p->reported[c->nr], 1, __ATOMIC_RELAXED))
+			o += snprintf(b + o, sizeof(b) - (size_t)o, " [partial: %s]", e->note);
+		else
+			o += snprintf(b + o, sizeof(b) - (size_t)o, " [partial]");
+	}
 	b[o++] = '\n';
 	ux_log_write(b, (unsigned long)o);
 }

@@ -23,7 +23,10 @@ fbsd_to_linux_flock(const struct fbsd_flock *g, struct flock *l)
 	case FBSD_F_UNLCK: type = F_UNLCK; break;
 	default: return -EINVAL;
 	}
-	/* SEEK_SET, SEEK_CUR and SEEK_END have the same values. */
+	/* SEEK_SET, SEEK_CUR and SEEK_END have the same values; FreeBSD's
+	 * lock code takes no other whence. */
+	if (g->l_whence != SEEK_SET && g->l_whence != SEEK_CUR && g->l_whence != SEEK_END)
+		return -EINVAL;
 	*l = (struct flock){ .l_type = type, .l_whence = g->l_whence,
 	    .l_start = g->l_start, .l_len = g->l_len, .l_pid = g->l_pid };
 	return 0;

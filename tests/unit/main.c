@@ -108,6 +108,9 @@ cleanup(void)
 		nftw(unit_tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* test_fbsd_convert.c */
+int unit_register_fbsd_convert(void);
+
 static const struct {
 	const char *name;
 	int (*reg)(void);
@@ -115,6 +118,7 @@ static const struct {
 	{ "constants", unit_register_consts },
 	{ "layouts", unit_register_layout },
 	{ "converters", unit_register_convert },
+	{ "structs", unit_register_fbsd_convert },
 	{ "sysent", unit_register_sysent },
 	{ "dispatch", unit_register_dispatch },
 	{ "trap", unit_register_trap },
