@@ -20,6 +20,7 @@
 #include "syscalls/thread.h"
 #include "syscalls/trap.h"
 #include "syscalls/freebsd/fbsd_personality.h"
+#include "syscalls/freebsd/fbsd_thread.h"
 
 extern char **environ;
 
@@ -153,10 +154,12 @@ main(int argc, char **argv)
 	 * takes over the descriptors. */
 	fflush(NULL);
 
-	if (!ux_thread_create_current(&fbsd_personality)) {
+	struct ux_thread *td = ux_thread_create_current(&fbsd_personality);
+	if (!td) {
 		ux_err_set(&err, 126, "cannot set up the trap stack: %m");
 		return fail(&err);
 	}
+	fbsd_thread_init(td, NULL);
 	if (ux_trap_init() != 0) {
 		ux_err_set(&err, 126, "cannot install signal handlers: %m");
 		return fail(&err);

@@ -71,6 +71,7 @@ ux_thread_create_current(const struct ux_personality *p)
 	mprotect((void *)(start + pg), pg, PROT_NONE);
 
 	struct ux_thread *td = (struct ux_thread *)start;
+	_Static_assert(sizeof(struct ux_thread) <= 4096, "thread state fits its page");
 	memset(td, 0, sizeof(*td));
 	td->magic = UX_THREAD_MAGIC;
 	td->self = td;
@@ -84,7 +85,19 @@ ux_thread_create_current(const struct ux_personality *p)
 		.ss_size = sz - 2 * pg,
 		.ss_flags = 0,
 	};
-	if (sigaltstack(&ss, NULL) != 0)
+	if (sigaltstack(&ss, NULL) != 0) {
+		munmap((void *)start, sz);
 		return NULL;
+	}
 	return td;
+}
+
+void
+ux_thread_destroy(struct ux_thread *td)
+{
+	stack_t ss = { .ss_flags = SS_DISABLE };
+
+	sigaltstack(&ss, NULL);
+	td->magic = 0;
+	munmap(td, UX_ALTSTACK_REGION);
 }

@@ -8,6 +8,7 @@
 #ifndef UX_THREAD_H
 #define UX_THREAD_H
 
+#include <setjmp.h>
 #include <stdint.h>
 #include "syscalls/ux_call.h"
 
@@ -21,10 +22,20 @@ struct ux_thread {
 	uint64_t host_fs;	/* glibc's TCB for this thread */
 	uint64_t guest_fs;	/* 0 until the guest sets its own */
 	uint64_t guest_gs;
-	int tid;
+	int tid;		/* Linux thread id */
+	/* Guest threads started by uxrun: where the host start routine waits
+	 * to be returned to when the guest thread exits (siglongjmp out of the
+	 * trap handler), so glibc frees the thread normally. */
+	int has_exit_jmp;
+	sigjmp_buf exit_jmp;
+	/* The personality's own per-thread state (signal mask, sigaltstack,
+	 * thread id ...), e.g. struct fbsd_thread. */
+	_Alignas(16) unsigned char pers_area[2048];
 };
 
 struct ux_thread *ux_thread_create_current(const struct ux_personality *p);
+/* Unmaps the calling thread's region; only after its guest code is done. */
+void ux_thread_destroy(struct ux_thread *td);
 
 static inline __attribute__((always_inline)) struct ux_thread *
 ux_thread_from_stack(void)

@@ -1,5 +1,6 @@
 # FreeBSD handler files: add a new area's file here.
 FBSD_HANDLER_SOURCES += \
+	syscalls/freebsd/fbsd_thread.c syscalls/freebsd/fbsd_thread.h \
 	syscalls/freebsd/sys_stat.c \
 	syscalls/freebsd/sys_path.c \
 	syscalls/freebsd/sys_fcntl.c \
