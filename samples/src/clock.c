@@ -71,8 +71,9 @@ main(void)
 	result("gettimeofday near CLOCK_REALTIME",
 	    ok && tv.tv_usec >= 0 && tv.tv_usec < 1000000 &&
 	    elapsed > -1000000000LL && elapsed < 1000000000LL);
+	/* glibc's time() reads the coarse clock, which may lag a tick behind. */
 	now = time(NULL);
-	result("time near CLOCK_REALTIME", now >= a.tv_sec && now <= a.tv_sec + 2);
+	result("time near CLOCK_REALTIME", now >= a.tv_sec - 1 && now <= a.tv_sec + 2);
 	result("realtime is after 2020", a.tv_sec > 1577836800LL);
 
 	ok = clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a) == 0 && valid(&a);
