@@ -21,6 +21,7 @@
 #include "syscalls/trap.h"
 #include "syscalls/freebsd/fbsd_personality.h"
 #include "syscalls/freebsd/fbsd_thread.h"
+#include "syscalls/freebsd/fbsd_signal.h"
 
 extern char **environ;
 
@@ -160,6 +161,7 @@ main(int argc, char **argv)
 		return fail(&err);
 	}
 	fbsd_thread_init(td, NULL);
+	fbsd_signals_init();
 	if (ux_trap_init() != 0) {
 		ux_err_set(&err, 126, "cannot install signal handlers: %m");
 		return fail(&err);
@@ -169,5 +171,6 @@ main(int argc, char **argv)
 		ux_err_set(&err, 126, "cannot install the seccomp filter: %s", strerror(-r));
 		return fail(&err);
 	}
+	td->in_host = 0;
 	ux_enter_guest(st.entry, st.rsp, st.rdi);
 }

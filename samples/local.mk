@@ -7,7 +7,7 @@
 # first, and builds $(SAMPLES_ALL) from all-local. Uses GNU make pattern
 # rules (the project builds with -Wno-portability).
 
-SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap
+SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap signals
 
 SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/hello \
@@ -21,6 +21,7 @@ SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/clock \
 	samples/bin/freebsd/sysinfo \
 	samples/bin/freebsd/heap \
+	samples/bin/freebsd/signals \
 	samples/bin/freebsd/hello-pie
 
 # hello-pie's native twin is hello, built from the same source.
@@ -36,6 +37,7 @@ SAMPLES_LINUX_BINS = \
 	samples/bin/linux/clock \
 	samples/bin/linux/sysinfo \
 	samples/bin/linux/heap \
+	samples/bin/linux/signals \
 	samples/bin/linux/hello-pie
 
 SAMPLES_ALL = $(SAMPLES_FBSD_BINS) $(SAMPLES_LINUX_BINS)
@@ -73,7 +75,7 @@ SAMPLES_RT_HDRS = \
 
 SAMPLES_RT_NAMES = \
 	ctype dirent errno exit malloc printf reloc start stdio stdlib string \
-	sys_file sys_fs sys_mem sys_proc sys_time sysctl
+	sys_file sys_fs sys_mem sys_proc sys_time sysctl signal
 
 SAMPLES_RT_SRCS = \
 	samples/sdk/freebsd/lib/crt1.S \

@@ -82,6 +82,13 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 	td = ux_thread_from_stack();
 	if (td && td->guest_fs)
 		ux_set_fs(td->host_fs);
+	if (in_guest(pc) && td && !td->in_host && td->pers->on_signal) {
+		/* The guest's own fault: its handler, or its default action. */
+		td->pers->on_signal(td, sig, si, ucv);
+		if (td->guest_fs)
+			ux_set_fs(td->guest_fs);
+		return;
+	}
 	describe_insn(pc, insn, sizeof(insn));
 	if (in_guest(pc)) {
 		if (ux_trace_on)

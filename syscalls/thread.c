@@ -76,6 +76,7 @@ ux_thread_create_current(const struct ux_personality *p)
 	td->magic = UX_THREAD_MAGIC;
 	td->self = td;
 	td->pers = p;
+	td->in_host = 1;
 	detect_fsgsbase();
 	td->host_fs = ux_get_fs();
 	td->tid = (int)ux_sys(SYS_gettid);

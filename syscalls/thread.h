@@ -23,6 +23,9 @@ struct ux_thread {
 	uint64_t guest_fs;	/* 0 until the guest sets its own */
 	uint64_t guest_gs;
 	int tid;		/* Linux thread id */
+	/* Set while uxrun's own code runs on this thread (trap handler, thread
+	 * start): a signal then waits for the guest context to come back. */
+	volatile int in_host;
 	/* Guest threads started by uxrun: where the host start routine waits
 	 * to be returned to when the guest thread exits (siglongjmp out of the
 	 * trap handler), so glibc frees the thread normally. */

@@ -81,32 +81,47 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 	ucontext_t *uc = ucv;
 	greg_t *g = uc->uc_mcontext.gregs;
 	struct ux_thread *td = ux_thread_from_stack();
-	(void)sig;
 
-	if (si->si_code != SYS_SECCOMP || td == NULL)
-		return;		/* not a trap: the guest's own SIGSYS (virtualised later) */
+	if (td == NULL)
+		return;
 	if (td->guest_fs)
 		ux_set_fs(td->host_fs);
+	if (si->si_code != SYS_SECCOMP) {
+		/* The guest's own SIGSYS (kill, thr_kill): a signal like any other. */
+		if (td->pers->on_signal)
+			td->pers->on_signal(td, sig, si, ucv);
+		if (td->guest_fs)
+			ux_set_fs(td->guest_fs);
+		return;
+	}
+	td->in_host = 1;
 
 	struct uxcall c = {
 		.nr = (uint64_t)g[REG_RAX],
+		.orig_nr = (uint64_t)g[REG_RAX],
 		.a = { (uint64_t)g[REG_RDI], (uint64_t)g[REG_RSI], (uint64_t)g[REG_RDX],
 		       (uint64_t)g[REG_R10], (uint64_t)g[REG_R8], (uint64_t)g[REG_R9] },
 		.sp = (uint64_t)g[REG_RSP],
 		.pc = (uint64_t)g[REG_RIP],
 		.td = td,
 		.sigmask = (uint64_t *)&uc->uc_sigmask,
+		.uctx = ucv,
 	};
 	ux_dispatch(td->pers, &c);
 
-	g[REG_RAX] = (greg_t)c.rv[0];
-	if (c.err) {
-		g[REG_EFL] |= EFLAGS_CF;
-	} else {
-		g[REG_EFL] &= ~(greg_t)EFLAGS_CF;
-		if (c.rv2_set)
-			g[REG_RDX] = (greg_t)c.rv[1];
+	if (!c.justreturn) {
+		g[REG_RAX] = (greg_t)c.rv[0];
+		if (c.err) {
+			g[REG_EFL] |= EFLAGS_CF;
+		} else {
+			g[REG_EFL] &= ~(greg_t)EFLAGS_CF;
+			if (c.rv2_set)
+				g[REG_RDX] = (greg_t)c.rv[1];
+		}
 	}
+	if (td->pers->after_call)
+		td->pers->after_call(&c);
+	td->in_host = 0;
 	if (td->guest_fs)
 		ux_set_fs(td->guest_fs);
 }

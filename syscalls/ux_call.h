@@ -14,6 +14,7 @@ struct ux_personality;
 
 struct uxcall {
 	uint64_t nr;		/* guest syscall number, after indirection */
+	uint64_t orig_nr;	/* as the guest passed it (to restart the call) */
 	uint64_t a[6];		/* arguments in guest ABI order */
 	uint64_t sp;		/* guest stack pointer at the call */
 	uint64_t pc;		/* address after the syscall instruction */
@@ -25,6 +26,11 @@ struct uxcall {
 	 * restores one on return (SIGSYS: the frame's uc_sigmask, which
 	 * sigreturn reinstates); NULL when the caller's own mask is live. */
 	uint64_t *sigmask;
+	/* The trap's register frame (a Linux ucontext_t) for the few calls that
+	 * replace the guest's registers wholesale (sigreturn, setcontext), and
+	 * for signal delivery after the call; NULL when there is none. */
+	void *uctx;
+	int justreturn;		/* the handler rewrote the registers itself */
 };
 
 /* How --trace prints an argument, and which arguments the dispatcher checks. */
@@ -84,6 +90,12 @@ struct ux_personality {
 	const struct ux_symtab *symtab[UXA_COUNT];
 	int64_t at_fdcwd;		/* guest AT_FDCWD */
 	uint8_t *reported;		/* one byte per sysent: ENOSYS reported */
+	/* Signals.  on_signal: a host signal reached a guest thread; uctx is
+	 * the Linux ucontext_t it interrupted (guest code unless the thread's
+	 * in_host is set).  after_call: the last word before a trapped call
+	 * returns to the guest (delivers what arrived during the call). */
+	void (*on_signal)(struct ux_thread *td, int sig, void *siginfo, void *uctx);
+	void (*after_call)(struct uxcall *c);
 };
 
 #endif

@@ -444,6 +444,24 @@ struct fbsd_sigset {
 	uint32_t bits[4];
 };
 
+struct fbsd_siginfo {
+	int32_t fsi_signo;
+	int32_t fsi_errno;
+	int32_t fsi_code;
+	int32_t fsi_pid;
+	uint32_t fsi_uid;
+	int32_t fsi_status;
+	uint64_t fsi_addr;
+	uint64_t fsi_value;
+	union {
+		int32_t trapno;
+		struct { int32_t timerid, overrun; } timer;
+		int64_t band;
+		uint8_t pad[40];
+	} reason;
+};
+_Static_assert(sizeof(struct fbsd_siginfo) == 80, "FreeBSD siginfo_t");
+
 struct fbsd_pollfd {
 	int32_t fd;
 	int16_t events;

@@ -6,6 +6,7 @@
 #include "syscalls/freebsd/fbsd_personality.h"
 #include "syscalls/freebsd/fbsd_consts.h"
 #include "syscalls/freebsd/fbsd_sysent.h"
+#include "syscalls/freebsd/fbsd_signal.h"
 
 struct fbsd_procinfo fbsd_proc;
 
@@ -31,4 +32,6 @@ const struct ux_personality fbsd_personality = {
 	},
 	.at_fdcwd = FBSD_AT_FDCWD,
 	.reported = reported,
+	.on_signal = fbsd_on_signal,
+	.after_call = fbsd_after_call,
 };

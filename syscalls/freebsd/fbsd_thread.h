@@ -22,10 +22,19 @@ struct fbsd_stack {		/* FreeBSD stack_t */
 #define FBSD_SS_DISABLE		0x0004
 #define FBSD_MINSIGSTKSZ	2048
 
+/* Signals that arrived while uxrun's code ran, delivered as the call ends. */
+#define FBSD_MAX_PENDING 8
+struct fbsd_pending {
+	int hsig;
+	struct fbsd_siginfo fsi;
+};
+
 struct fbsd_thread {
 	long tid;			/* Linux tid + FBSD_TID_BASE */
 	struct fbsd_sigset mask;	/* the mask the guest set, FreeBSD bits */
 	struct fbsd_stack altstack;	/* the guest's sigaltstack */
+	unsigned npending;
+	struct fbsd_pending pending[FBSD_MAX_PENDING];
 	uint64_t exit_state;		/* thr_new's child_tid: *state = 1 at exit */
 };
 _Static_assert(sizeof(struct fbsd_thread) <= sizeof(((struct ux_thread *)0)->pers_area),
@@ -40,5 +49,9 @@ fbsd_td(struct ux_thread *td)
 /* Sets up a new thread's FreeBSD state; parent NULL for the first thread.
  * The mask is inherited, the sigaltstack is not (as thr_new does it). */
 void fbsd_thread_init(struct ux_thread *td, struct ux_thread *parent);
+/* Makes mask the thread's guest mask and the host mask follow it; hostmask
+ * is the mask a trap frame restores, or NULL for the live one. */
+void fbsd_set_guest_mask(struct ux_thread *td, const struct fbsd_sigset *mask,
+    uint64_t *hostmask);
 
 #endif

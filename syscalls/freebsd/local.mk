@@ -13,4 +13,5 @@ FBSD_HANDLER_SOURCES += \
 	syscalls/freebsd/sysctl_nodes.c \
 	syscalls/freebsd/sys_resource.c \
 	syscalls/freebsd/sys_signal.c \
+	syscalls/freebsd/sys_sigaction.c syscalls/freebsd/fbsd_signal.h \
 	syscalls/freebsd/sys_arch.c

@@ -1,8 +1,8 @@
 /*
  * Signal masks.  A FreeBSD sigset_t is 128 bits (signal n is bit n-1),
- * Linux's kernel sigset 64.  Signals the host cannot block for the guest,
- * because uxrun needs them or because Linux lacks them, are kept in a
- * shadow mask so the guest reads back exactly what it set.
+ * Linux's kernel sigset 64.  Each thread's FreeBSD mask (struct
+ * fbsd_thread) is what the guest set and reads back; the host mask follows
+ * it except for the signals uxrun needs and those Linux lacks.
  */
 #include "config.h"
 
@@ -13,24 +13,26 @@
 #include "syscalls/freebsd/fbsd_handlers.h"
 #include "syscalls/freebsd/fbsd_convert.h"
 #include "syscalls/thread.h"
+#include "syscalls/freebsd/fbsd_thread.h"
 
 #define LINUX_NSIG	64
 
 /*
  * SIGSYS carries the system-call trap; SIGSEGV and SIGBUS turn a bad
  * guest pointer in ux_copyin/ux_copyout into EFAULT.  A blocked
- * synchronous fault kills the process on Linux, so none of the three may
- * ever be blocked on the host.
+ * synchronous fault kills the process on Linux, so none of the fault
+ * signals may ever be blocked on the host; a guest that blocks one and
+ * faults dies of it, as on FreeBSD (see sys_sigaction.c).
  */
 #define HOST_RESERVED ((1ULL << (SIGSYS - 1)) | (1ULL << (SIGSEGV - 1)) | \
-	(1ULL << (SIGBUS - 1)))
+	(1ULL << (SIGBUS - 1)) | (1ULL << (SIGILL - 1)) | (1ULL << (SIGFPE - 1)) | \
+	(1ULL << (SIGTRAP - 1)))
 
 /* Built on first use: guest signal n -> Linux signal (0: none) and back;
- * the guest signals whose state only the shadow holds; the host signals the
- * guest cannot name (glibc's 32 and 33), which keep their state. */
+ * the host signals the guest cannot name (glibc's 32 and 33), which keep
+ * their state. */
 static int8_t to_linux[FBSD_NSIG + 1];
 static uint8_t to_fbsd[LINUX_NSIG + 1];
-static struct fbsd_sigset shadow_only;
 static uint64_t host_keep;
 static int maps_ready;
 
@@ -50,15 +52,8 @@ build_maps(void)
 		if (to_fbsd[l] == 0 && !(HOST_RESERVED & (1ULL << (l - 1))))
 			host_keep |= 1ULL << (l - 1);
 	}
-	for (int g = 1; g <= FBSD_NSIG; g++) {
-		int l = to_linux[g];
-		if (l == 0 || (HOST_RESERVED & (1ULL << (l - 1))))
-			shadow_only.bits[(g - 1) / 32] |= 1U << ((g - 1) % 32);
-	}
 	__atomic_store_n(&maps_ready, 1, __ATOMIC_RELEASE);
 }
-
-/* Prototypes belong in fbsd_consts.h with the other converters. */
 
 /* Guest signals without a Linux twin are dropped. */
 uint64_t
@@ -89,71 +84,69 @@ linux_to_fbsd_sigset(uint64_t h, struct fbsd_sigset *g)
 	}
 }
 
-/* XXX one per process: per-thread masks come with thread support. */
-static struct fbsd_sigset shadow;
+/*
+ * Installs a guest mask: the thread's FreeBSD mask becomes exactly mask
+ * (SIGKILL and SIGSTOP dropped), and the host mask the thread resumes with
+ * follows it, except for the reserved signals and the host-only ones
+ * (glibc's 32 and 33), which keep their state.  hostmask: the mask a trap
+ * frame will restore, or NULL to change the live one.
+ */
+void
+fbsd_set_guest_mask(struct ux_thread *td, const struct fbsd_sigset *mask, uint64_t *hostmask)
+{
+	struct fbsd_sigset m = *mask;
+	uint64_t cur = 0, h;
 
+	build_maps();
+	m.bits[(FBSD_SIGKILL - 1) / 32] &= ~(1U << ((FBSD_SIGKILL - 1) % 32));
+	m.bits[(FBSD_SIGSTOP - 1) / 32] &= ~(1U << ((FBSD_SIGSTOP - 1) % 32));
+	fbsd_td(td)->mask = m;
+	if (hostmask)
+		cur = *hostmask;
+	else
+		ux_sys(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &cur, LINUX_NSIG / 8);
+	h = (fbsd_to_linux_sigset(&m) & ~HOST_RESERVED & ~host_keep) | (cur & host_keep);
+	if (hostmask)
+		*hostmask = h;
+	else
+		ux_sys(SYS_rt_sigprocmask, SIG_SETMASK, &h, NULL, LINUX_NSIG / 8);
+}
+
+/*
+ * The thread's FreeBSD mask is the truth the guest reads back; the host
+ * mask only follows it.  Inside the SIGSYS handler the change goes into
+ * the mask the trap frame restores (c->sigmask), since sigreturn would
+ * undo a change made with rt_sigprocmask there.
+ */
 long
 fbsd_sys_sigprocmask(struct uxcall *c, int how, const struct fbsd_sigset *set,
     struct fbsd_sigset *oset)
 {
-	struct fbsd_sigset gset, old;
-	uint64_t hhow = SIG_BLOCK, hset = 0, hold = 0;
-	uint64_t *fmask;
+	struct fbsd_sigset old = fbsd_td(c->td)->mask, gset, m;
 	long r;
 
-	build_maps();
 	if (set != NULL) {
 		r = ux_copyin(&gset, set, sizeof(gset));
 		if (r < 0)
 			return r;
-		if (ux_enum_to_host(&fbsd_sighow_tab, (uint64_t)(uint32_t)how, &hhow) != 0)
-			return -EINVAL;
-		hset = fbsd_to_linux_sigset(&gset) & ~HOST_RESERVED;
-	}
-
-	/* Inside the SIGSYS handler a mask set with rt_sigprocmask would be
-	 * undone by sigreturn: change the one the guest resumes with. */
-	fmask = c->sigmask;
-	if (fmask != NULL) {
-		hold = *fmask;
-		/* The reserved signals end up unblocked whatever the mask. */
-		if (set != NULL) {
-			uint64_t m = hold & ~HOST_RESERVED;
-			if (hhow == SIG_BLOCK)
-				m |= hset;
-			else if (hhow == SIG_UNBLOCK)
-				m &= ~hset;
-			else
-				m = (m & host_keep) | hset;
-			*fmask = m;
+		m = old;
+		for (int w = 0; w < 4; w++) {
+			switch (how) {
+			case FBSD_SIG_BLOCK:
+				m.bits[w] |= gset.bits[w];
+				break;
+			case FBSD_SIG_UNBLOCK:
+				m.bits[w] &= ~gset.bits[w];
+				break;
+			case FBSD_SIG_SETMASK:
+				m.bits[w] = gset.bits[w];
+				break;
+			default:
+				return -EINVAL;
+			}
 		}
-	} else {
-		r = ux_sys(SYS_rt_sigprocmask, hhow, set != NULL ? &hset : NULL, &hold,
-		    LINUX_NSIG / 8);
-		if (r < 0)
-			return r;
+		fbsd_set_guest_mask(c->td, &m, c->sigmask);
 	}
-
-	linux_to_fbsd_sigset(hold & ~HOST_RESERVED, &old);
-	for (int w = 0; w < 4; w++) {
-		old.bits[w] |= shadow.bits[w] & shadow_only.bits[w];
-		if (set == NULL)
-			continue;
-		uint32_t s = gset.bits[w] & shadow_only.bits[w];
-		switch (how) {
-		case FBSD_SIG_BLOCK:
-			shadow.bits[w] |= s;
-			break;
-		case FBSD_SIG_UNBLOCK:
-			shadow.bits[w] &= ~s;
-			break;
-		default:
-			shadow.bits[w] = s;
-			break;
-		}
-	}
-	/* SIGKILL and SIGSTOP are never blocked, on either system: Linux
-	 * drops them from any mask it installs. */
 	if (oset != NULL)
 		return ux_copyout(oset, &old, sizeof(old));
 	return 0;
