@@ -10,7 +10,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <errno.h>
 #include <unistd.h>
+#include <sys/time.h>
 #ifndef __FreeBSD__
 #include <ucontext.h>
 #endif
@@ -54,6 +56,110 @@ on_segv(int sig, siginfo_t *si, void *ucv)
 	last_sig = sig;
 	last_code_user = si->si_addr == (void *)8 && si->si_code == SEGV_MAPERR;
 	*rip += 2;
+}
+
+static int wake_fd = -1;
+
+/* Makes the interrupted read() find a byte once it is restarted. */
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	hits++;
+	write(wake_fd, "x", 1);
+}
+
+static int
+have_avx(void)
+{
+	unsigned a, b, c, d, lo, hi;
+
+	__asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
+	if (!(c & (1u << 27)) || !(c & (1u << 28)))	/* OSXSAVE, AVX */
+		return 0;
+	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	return (lo & 6) == 6;
+}
+
+/* Wrecks every vector register the interrupted code might hold. */
+static void
+on_tick(int sig)
+{
+	(void)sig;
+	hits++;
+	__asm__ volatile("vpcmpeqd %%ymm8, %%ymm8, %%ymm8\n\tvpcmpeqd %%ymm0, %%ymm0, %%ymm0"
+	    ::: "xmm0", "xmm8");
+}
+
+/* Holds a 256-bit pattern in ymm8 while signals come and go; returns how
+ * many rounds lost it. */
+static int
+vector_state_survives(void)
+{
+	static const unsigned pat[8] = { 1, 2, 3, 4, 0x55555555, 0xaaaaaaaa, 7, 8 };
+	unsigned out[8];
+	struct sigaction sa;
+	struct itimerval it;
+	int bad = 0, rounds = 0;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_tick;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_usec = 1000;
+	it.it_interval.tv_usec = 1000;
+	hits = 0;
+	setitimer(ITIMER_REAL, &it, NULL);
+	while (hits < 20 && rounds < 100000) {
+		__asm__ volatile(
+		    "vmovdqu %1, %%ymm8\n\t"
+		    "mov $20000, %%ecx\n"
+		    "1:\tpause\n\tdec %%ecx\n\tjnz 1b\n\t"
+		    "vmovdqu %%ymm8, %0\n\t"
+		    "vzeroupper"
+		    : "=m"(out) : "m"(pat) : "ecx", "xmm8", "memory");
+		bad += memcmp(out, pat, sizeof(pat)) != 0;
+		rounds++;
+	}
+	memset(&it, 0, sizeof(it));
+	setitimer(ITIMER_REAL, &it, NULL);
+	return hits >= 20 ? bad : -1;
+}
+
+static void
+on_sys(int sig)
+{
+	hits++;
+	last_sig = sig;
+}
+
+/* A read on an empty pipe, interrupted by SIGALRM after 50 ms. */
+static long
+interrupted_read(int restart, int *err)
+{
+	struct sigaction sa;
+	struct itimerval it;
+	int fds[2];
+	char b;
+	long n;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = restart ? SA_RESTART : 0;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	if (pipe(fds) != 0)
+		return -2;
+	wake_fd = fds[1];
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_usec = 50000;
+	setitimer(ITIMER_REAL, &it, NULL);
+	n = read(fds[0], &b, 1);
+	*err = n < 0 ? errno : 0;
+	close(fds[0]);
+	close(fds[1]);
+	return n;
 }
 
 static void
@@ -138,6 +244,23 @@ main(void)
 	__asm__ volatile("mov $8, %%rax\n\tmovl (%%rax), %%eax\n\tmovl %%eax, %0" : "=r"(v) : : "rax", "memory");
 	report("a fault reaches the handler with si_addr", hits == 1 && last_sig == SIGSEGV && last_code_user);
 	report("the handler's edit of the context is honoured", hits == 1);
+
+	int err;
+	hits = 0;
+	report("SA_RESTART: an interrupted read restarts", interrupted_read(1, &err) == 1 && hits == 1);
+	hits = 0;
+	report("without SA_RESTART it fails with EINTR", interrupted_read(0, &err) == -1 && err == EINTR && hits == 1);
+
+	if (have_avx())
+		report("AVX registers survive signal delivery", vector_state_survives() == 0);
+	else
+		report("AVX registers survive signal delivery", 1);
+
+	/* The guest's own SIGSYS is a signal like any other. */
+	hits = 0;
+	signal(SIGSYS, on_sys);
+	raise(SIGSYS);
+	report("a handled SIGSYS reaches its handler", hits == 1 && last_sig == SIGSYS);
 
 	signal(SIGTERM, SIG_DFL);
 	fflush(stdout);

@@ -143,3 +143,21 @@ fbsd_sys_nanosleep(struct uxcall *c, const struct fbsd_timespec *rqtp,
 	}
 	return r;
 }
+
+/* struct itimerval (two struct timevals) and ITIMER_REAL/VIRTUAL/PROF
+ * have the same layout and numbers on both systems. */
+long
+fbsd_sys_setitimer(struct uxcall *c, unsigned which, const void *itv, void *oitv)
+{
+	if (which > 2)
+		return -EINVAL;
+	return ux_sys(SYS_setitimer, which, itv, oitv);
+}
+
+long
+fbsd_sys_getitimer(struct uxcall *c, unsigned which, void *itv)
+{
+	if (which > 2)
+		return -EINVAL;
+	return ux_sys(SYS_getitimer, which, itv);
+}

@@ -1,5 +1,6 @@
 /* Signal dispositions and waits: thin wrappers over FreeBSD's calls. */
 #include <signal.h>
+#include <sys/time.h>
 
 #include "uxrt.h"
 
@@ -8,6 +9,8 @@
 #define SYS_sigpending	343
 #define SYS_sigaction	416
 #define SYS_sigwait	429
+#define SYS_setitimer	83
+#define SYS_getitimer	86
 
 int
 sigaction(int sig, const struct sigaction *act, struct sigaction *oact)
@@ -50,4 +53,16 @@ int
 sigwait(const sigset_t *set, int *sig)
 {
 	return (int)uxrt_sys(SYS_sigwait, set, sig);
+}
+
+int
+setitimer(int which, const struct itimerval *value, struct itimerval *ovalue)
+{
+	return (int)uxrt_call(SYS_setitimer, which, value, ovalue);
+}
+
+int
+getitimer(int which, struct itimerval *value)
+{
+	return (int)uxrt_call(SYS_getitimer, which, value);
 }

@@ -17,4 +17,16 @@ struct timezone {
 
 int gettimeofday(struct timeval *tv, struct timezone *tz);
 
+#define ITIMER_REAL	0
+#define ITIMER_VIRTUAL	1
+#define ITIMER_PROF	2
+
+struct itimerval {
+	struct timeval it_interval;
+	struct timeval it_value;
+};
+
+int setitimer(int which, const struct itimerval *value, struct itimerval *ovalue);
+int getitimer(int which, struct itimerval *value);
+
 #endif
