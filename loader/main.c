@@ -20,6 +20,7 @@
 #include "syscalls/thread.h"
 #include "syscalls/trap.h"
 #include "syscalls/freebsd/fbsd_personality.h"
+#include "syscalls/freebsd/fbsd_proc.h"
 #include "syscalls/freebsd/fbsd_thread.h"
 #include "syscalls/freebsd/fbsd_signal.h"
 
@@ -88,9 +89,13 @@ main(int argc, char **argv)
 		{ "info", no_argument, NULL, 'i' },
 		{ "trace", no_argument, NULL, 't' },
 		{ "trace-file", required_argument, NULL, 'T' },
+		/* Internal, from a guest's execve of a FreeBSD program: the
+		 * argv[0] it passed, and what earlier filters still trap. */
+		{ "argv0", required_argument, NULL, '0' },
+		{ "trap-ranges", required_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *trace_file = NULL;
+	const char *trace_file = NULL, *argv0 = NULL;
 	int info = 0, c;
 	struct ux_image im;
 	struct ux_err err = { 0, "" };
@@ -104,6 +109,13 @@ main(int argc, char **argv)
 		case 'i': info = 1; break;
 		case 't': ux_trace_on = 1; break;
 		case 'T': ux_trace_on = 1; trace_file = optarg; break;
+		case '0': argv0 = optarg; break;
+		case 'R':
+			if (ux_trap_note_inherited(optarg) != 0) {
+				fprintf(stderr, "uxrun: bad --trap-ranges list\n");
+				return 2;
+			}
+			break;
 		default: usage(stderr); return 2;
 		}
 	}
@@ -116,6 +128,8 @@ main(int argc, char **argv)
 		ux_trace_on = 1;
 
 	const char *path = argv[optind];
+	if (argv0)
+		argv[optind] = (char *)argv0;
 	if (ux_image_open(&im, path, &err) != 0)
 		return fail(&err);
 	if (info) {
@@ -134,6 +148,8 @@ main(int argc, char **argv)
 		ux_err_set(&err, 126, "cannot set up the log: %m");
 		return fail(&err);
 	}
+	if (trace_file)
+		fbsd_exec_trace_file = realpath(trace_file, NULL);
 	if (ux_image_map(&im, &err) != 0)
 		return fail(&err);
 	if (ux_fbsd_build_start(&im, execpath, argc - optind, argv + optind, environ, &st, &err) != 0)

@@ -1,6 +1,6 @@
 /*
  * Mapping a validated image: reserve its whole span first (at its own
- * addresses for ET_EXEC, anywhere suitably aligned for a static PIE), then
+ * addresses for ET_EXEC, in the guest region below for a static PIE), then
  * map each PT_LOAD over the reservation with its own protections and zero
  * the bss.  A collision with uxrun's own memory is an error, never a
  * silent overwrite: MAP_FIXED_NOREPLACE.
@@ -22,6 +22,35 @@ prot_of(uint32_t pf)
 	    ((pf & PF_X) ? PROT_EXEC : 0);
 }
 
+/*
+ * Static PIEs go to a region kept for guests, far from where Linux puts
+ * uxrun (0x55...), its libraries and stacks (0x7f...).  Seccomp filters
+ * outlive execve: a program the guest runs later, uxrun itself included,
+ * must not have code where the filter traps this guest's calls.
+ */
+#define GUEST_PIE_BASE	0x100000000000ull	/* 16 TiB */
+#define GUEST_PIE_STEP	(1ull << 36)
+#define GUEST_PIE_TRIES	64
+
+static int
+reserve_pie(uint64_t span, uint64_t align, void **out)
+{
+	for (int i = 0; i < GUEST_PIE_TRIES; i++) {
+		uint64_t want = (GUEST_PIE_BASE + i * GUEST_PIE_STEP + align - 1) & ~(align - 1);
+		void *at = mmap((void *)want, span, PROT_NONE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
+		if (at == MAP_FAILED)
+			continue;
+		if ((uint64_t)at == want) {
+			*out = at;
+			return 0;
+		}
+		/* A kernel without MAP_FIXED_NOREPLACE took it as a hint. */
+		munmap(at, span);
+	}
+	return -1;
+}
+
 int
 ux_image_map(struct ux_image *im, struct ux_err *err)
 {
@@ -36,6 +65,8 @@ ux_image_map(struct ux_image *im, struct ux_err *err)
 			    (unsigned long)im->lo, (unsigned long)im->hi,
 			    at == MAP_FAILED && errno == EEXIST ? "the range is in use by uxrun itself" : strerror(errno));
 		im->bias = 0;
+	} else if (reserve_pie(span, im->max_align, &at) == 0) {
+		im->bias = (uint64_t)at - im->lo;
 	} else {
 		uint64_t align = im->max_align;
 		char *raw = mmap(NULL, span + align, PROT_NONE,

@@ -7,7 +7,7 @@
 # first, and builds $(SAMPLES_ALL) from all-local. Uses GNU make pattern
 # rules (the project builds with -Wno-portability).
 
-SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap signals
+SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap signals proc sock kq
 
 SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/hello \
@@ -22,6 +22,9 @@ SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/sysinfo \
 	samples/bin/freebsd/heap \
 	samples/bin/freebsd/signals \
+	samples/bin/freebsd/proc \
+	samples/bin/freebsd/sock \
+	samples/bin/freebsd/kq \
 	samples/bin/freebsd/hello-pie
 
 # hello-pie's native twin is hello, built from the same source.
@@ -38,6 +41,9 @@ SAMPLES_LINUX_BINS = \
 	samples/bin/linux/sysinfo \
 	samples/bin/linux/heap \
 	samples/bin/linux/signals \
+	samples/bin/linux/proc \
+	samples/bin/linux/sock \
+	samples/bin/linux/kq \
 	samples/bin/linux/hello-pie
 
 SAMPLES_ALL = $(SAMPLES_FBSD_BINS) $(SAMPLES_LINUX_BINS)
@@ -66,7 +72,15 @@ SAMPLES_SDK_HDRS = \
 	samples/sdk/freebsd/include/sys/sysctl.h \
 	samples/sdk/freebsd/include/sys/time.h \
 	samples/sdk/freebsd/include/sys/types.h \
-	samples/sdk/freebsd/include/sys/uio.h
+	samples/sdk/freebsd/include/sys/procdesc.h \
+	samples/sdk/freebsd/include/sys/wait.h \
+	samples/sdk/freebsd/include/sys/uio.h \
+	samples/sdk/freebsd/include/sys/event.h \
+	samples/sdk/freebsd/include/sys/socket.h \
+	samples/sdk/freebsd/include/sys/un.h \
+	samples/sdk/freebsd/include/sys/ucred.h \
+	samples/sdk/freebsd/include/netinet/in.h \
+	samples/sdk/freebsd/include/netinet/tcp.h
 
 SAMPLES_RT_HDRS = \
 	samples/sdk/freebsd/lib/stdio_impl.h \
@@ -75,7 +89,8 @@ SAMPLES_RT_HDRS = \
 
 SAMPLES_RT_NAMES = \
 	ctype dirent errno exit malloc printf reloc start stdio stdlib string \
-	sys_file sys_fs sys_mem sys_proc sys_time sysctl signal
+	sys_file sys_fs sys_mem sys_proc sys_time sysctl signal \
+	sys_process sys_socket sys_event
 
 SAMPLES_RT_SRCS = \
 	samples/sdk/freebsd/lib/crt1.S \

@@ -19,6 +19,14 @@ int ux_trap_init(void);
 /* Adds a filter trapping calls whose instruction pointer lies in ranges.
  * Filters stack, so code mapped later gets a filter of its own. */
 int ux_trap_add_ranges(const struct ux_range *r, int n);
+/* Every range a filter of this process traps, its own and those inherited
+ * from an earlier uxrun across execve (filters cannot be removed): code a
+ * native program put there would be trapped too.  Copies at most max and
+ * returns how many there are. */
+int ux_trap_ranges(struct ux_range *out, int max);
+/* Notes ranges an earlier uxrun's filters trap, as "LO-HI,LO-HI" in hex
+ * (uxrun --trap-ranges); 0, or -1 for a malformed list. */
+int ux_trap_note_inherited(const char *spec);
 /* Builds the BPF program (exposed for unit tests); returns its length. */
 int ux_trap_build_filter(void *prog, int max, const struct ux_range *r, int n);
 

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <ucontext.h>
 #include <linux/audit.h>
@@ -146,6 +147,57 @@ ux_trap_init(void)
 	return ux_fault_init();
 }
 
+/* What every installed filter traps, for execve's collision check. */
+#define KNOWN_MAX 128
+static struct ux_range known[KNOWN_MAX];
+static int nknown;
+static char known_lock;
+
+static void
+note_range(uint64_t lo, uint64_t hi)
+{
+	while (__atomic_test_and_set(&known_lock, __ATOMIC_ACQUIRE))
+		;
+	int n = nknown, dup = 0;
+	for (int i = 0; i < n; i++)
+		dup |= known[i].lo == lo && known[i].hi == hi;
+	if (!dup && n < KNOWN_MAX) {
+		known[n] = (struct ux_range){ lo, hi };
+		__atomic_store_n(&nknown, n + 1, __ATOMIC_RELEASE);
+	}
+	__atomic_clear(&known_lock, __ATOMIC_RELEASE);
+}
+
+int
+ux_trap_ranges(struct ux_range *out, int max)
+{
+	int n = __atomic_load_n(&nknown, __ATOMIC_ACQUIRE);
+
+	for (int i = 0; i < n && i < max; i++)
+		out[i] = known[i];
+	return n;
+}
+
+int
+ux_trap_note_inherited(const char *spec)
+{
+	const char *p = spec;
+
+	while (*p) {
+		char *end;
+		uint64_t lo = strtoull(p, &end, 16), hi;
+		if (end == p || *end != '-')
+			return -1;
+		p = end + 1;
+		hi = strtoull(p, &end, 16);
+		if (end == p || (*end != ',' && *end != '\0') || hi <= lo)
+			return -1;
+		note_range(lo, hi);
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
 int
 ux_trap_add_ranges(const struct ux_range *r, int n)
 {
@@ -167,6 +219,8 @@ ux_trap_add_ranges(const struct ux_range *r, int n)
 		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_SPEC_ALLOW, &prog) != 0 &&
 		    (errno != EINVAL || syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0))
 			return -errno;
+		for (int i = 0; i < m; i++)
+			note_range(r[i].lo, r[i].hi);
 		r += m;
 		n -= m;
 	}

@@ -36,4 +36,12 @@ int16_t linux_to_fbsd_pollev(short ev);
 uint64_t fbsd_to_linux_sigset(const struct fbsd_sigset *g);
 void linux_to_fbsd_sigset(uint64_t h, struct fbsd_sigset *g);
 
+/* sys_socket.c: sockaddr with sa_len <-> Linux sockaddr, over the shared
+ * syscalls/bsd_sockaddr.c with FreeBSD's family numbers.  g holds
+ * BSD_SOCKADDR_MAX bytes; the guest length is returned. */
+struct sockaddr;
+struct sockaddr_storage;
+long fbsd_to_linux_sockaddr(const void *g, size_t glen, struct sockaddr_storage *l, uint32_t *llen);
+size_t linux_to_fbsd_sockaddr(const struct sockaddr *l, uint32_t llen, void *g);
+
 #endif

@@ -36,6 +36,10 @@ struct fbsd_thread {
 	unsigned npending;
 	struct fbsd_pending pending[FBSD_MAX_PENDING];
 	uint64_t exit_state;		/* thr_new's child_tid: *state = 1 at exit */
+	/* sys_thread.c: index + 1 in the thread registry (0: not yet in it) */
+	int thr_slot;
+	/* sys_umtx.c: UMTX_OP_ROBUST_LISTS addresses, walked at thr_exit */
+	uint64_t rb_list, rbp_list, rb_inact;
 };
 _Static_assert(sizeof(struct fbsd_thread) <= sizeof(((struct ux_thread *)0)->pers_area),
     "FreeBSD thread state fits in pers_area");

@@ -71,5 +71,37 @@ check "uxrun's log survives the guest's attempt" 9 'write\(1, "still here\\n", 1
 "$UX" "$G/segv" >"$tmp/out" 2>"$tmp/o"; st=$?
 if [ "$st" -eq 139 ] && ! grep -q "internal error" "$tmp/o"; then ok "a guest crash kills it with SIGSEGV, as natively"; else bad "a guest crash kills it with SIGSEGV, as natively" "status $st: $(cat "$tmp/o")"; fi
 
+# Processes (samples/src/proc.c has the differential part): FreeBSD's exec
+# limits, what uxrun refuses, and what a FreeBSD program started by a
+# guest's execve inherits.
+(cd "$tmp" && "$UX" "$S/freebsd/proc" --bsd-only) >"$tmp/out" 2>"$tmp/o"; st=$?
+check "execve beyond FreeBSD's ARG_MAX fails with E2BIG" 0 '^execve with 600 KiB of arguments: E2BIG$' "$tmp/out"
+check "execve with an empty argv fails with EINVAL" 0 '^execve with no argv\[0\]: EINVAL$' "$tmp/out"
+check "rfork(RFMEM) fails with EINVAL" 0 '^rfork\(RFPROC\|RFMEM\): EINVAL$' "$tmp/out"
+check "rfork(RFMEM) is reported" 0 'rfork\(RFMEM\).*not supported' "$tmp/o"
+check "execve of a native program over guest code fails with ENOEXEC" 0 '^execve of a program over guest code: ENOEXEC$' "$tmp/out"
+check "the overlap with trapped guest code is reported" 0 'proc\.tmp\.clash: its segment .* overlaps guest code' "$tmp/o"
+# A native program at a fixed address only clashes with code some filter
+# traps: this uxrun's, or one it inherited (--trap-ranges), also one
+# generation of re-execution later.
+(cd "$tmp" && "$UX" "$S/freebsd/proc" --bsd-only 40000000) >"$tmp/out" 2>"$tmp/o"; st=$?
+if [ "$st" -eq 0 ] && grep -q '^rfork(RFPROC|RFMEM)' "$tmp/out" && ! grep -q 'over guest code' "$tmp/out"; then
+	ok "a native program away from guest code runs"
+else
+	bad "a native program away from guest code runs" "status $st: $(cat "$tmp/out" "$tmp/o")"
+fi
+(cd "$tmp" && "$UX" --trap-ranges=40000000-40001000 "$S/freebsd/proc" --bsd-only 40000000) >"$tmp/out" 2>"$tmp/o"; st=$?
+check "one over a range an earlier filter traps fails with ENOEXEC" 0 '^execve of a program over guest code: ENOEXEC$' "$tmp/out"
+(cd "$tmp" && "$UX" --trap-ranges=40000000-40001000 "$S/freebsd/proc" --reexec --bsd-only 40000000) >"$tmp/out" 2>"$tmp/o"; st=$?
+check "and so it does after the guest executed a FreeBSD program" 0 '^execve of a program over guest code: ENOEXEC$' "$tmp/out"
+"$UX" --argv0 renamed --trap-ranges=10000-20000,30000-40000 "$S/freebsd/args" one >"$tmp/o" 2>&1; st=$?
+check "--argv0 sets the guest's argv[0]" 0 'argv\[0\] *[:=] *"?renamed' "$tmp/o"
+"$UX" --trap-ranges=10000 "$S/freebsd/args" >"$tmp/o" 2>&1; st=$?
+check "a malformed --trap-ranges is a usage error" 2 'bad --trap-ranges' "$tmp/o"
+mkdir "$tmp/proc" && cp -R "$(dirname "$0")/../diff/fixtures/." "$tmp/proc/"
+(cd "$tmp/proc" && "$UX" --trace-file="$tmp/t2" "$S/freebsd/proc") >"$tmp/out" 2>"$tmp/o"; st=$?
+check "a FreeBSD program exec'd by a guest runs under uxrun" 0 '^  child: argc 4, argv\[0\] renamed, args: \[--child\] \[a b\] \[c\]$' "$tmp/out"
+check "and is traced into the same --trace-file" 0 '^\[uxrun [0-9]+\] write\(1, "  child: argc 4, argv\[0\] renamed' "$tmp/t2"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

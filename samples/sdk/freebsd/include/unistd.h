@@ -54,5 +54,19 @@ gid_t getgid(void);
 gid_t getegid(void);
 int issetugid(void);
 _Noreturn void _exit(int status);
+pid_t fork(void);
+pid_t vfork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+int fexecve(int fd, char *const argv[], char *const envp[]);
+
+/* rfork(2) flags (sys/unistd.h) */
+#define RFFDG		(1 << 2)
+#define RFPROC		(1 << 4)
+#define RFMEM		(1 << 5)
+#define RFNOWAIT	(1 << 6)
+#define RFCFDG		(1 << 12)
+#define RFSPAWN		(1U << 31)
+pid_t rfork(int flags);
 
 #endif

@@ -73,4 +73,40 @@
 #define SYS_getdirentries	554
 #define SYS_getrandom		563
 
+/* processes (samples/src/proc.c) */
+#define SYS_fork		2
+#define SYS_wait4		7
+#define SYS_execve		59
+#define SYS_vfork		66
+#define SYS_rfork		251
+#define SYS_fexecve		492
+#define SYS_pdfork		518
+#define SYS_pdkill		519
+#define SYS_pdgetpid		520
+#define SYS_wait6		532
+
+/* sockets (samples/src/sock.c) */
+#define SYS_recvmsg		27
+#define SYS_sendmsg		28
+#define SYS_recvfrom		29
+#define SYS_accept		30
+#define SYS_getpeername		31
+#define SYS_getsockname		32
+#define SYS_socket		97
+#define SYS_connect		98
+#define SYS_bind		104
+#define SYS_setsockopt		105
+#define SYS_listen		106
+#define SYS_getsockopt		118
+#define SYS_sendto		133
+#define SYS_shutdown		134
+#define SYS_socketpair		135
+#define SYS_bindat		538
+#define SYS_connectat		539
+#define SYS_accept4		541
+
+/* kqueue (samples/src/kq.c) */
+#define SYS_kqueue		362
+#define SYS_kevent		560
+
 #endif

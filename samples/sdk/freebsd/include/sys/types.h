@@ -17,7 +17,7 @@ typedef uint16_t mode_t;	/* 16 bits on FreeBSD, 32 on Linux */
 typedef uint32_t uid_t;
 typedef uint32_t gid_t;
 typedef int32_t pid_t;
-typedef int32_t id_t;
+typedef int64_t id_t;		/* holds a pid_t, uid_t or gid_t */
 typedef int64_t time_t;
 typedef long suseconds_t;
 typedef uint32_t useconds_t;
