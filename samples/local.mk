@@ -7,7 +7,7 @@
 # first, and builds $(SAMPLES_ALL) from all-local. Uses GNU make pattern
 # rules (the project builds with -Wno-portability).
 
-SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap signals proc sock kq
+SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap signals proc sock kq threads
 
 SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/hello \
@@ -25,6 +25,7 @@ SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/proc \
 	samples/bin/freebsd/sock \
 	samples/bin/freebsd/kq \
+	samples/bin/freebsd/threads \
 	samples/bin/freebsd/hello-pie
 
 # hello-pie's native twin is hello, built from the same source.
@@ -44,6 +45,7 @@ SAMPLES_LINUX_BINS = \
 	samples/bin/linux/proc \
 	samples/bin/linux/sock \
 	samples/bin/linux/kq \
+	samples/bin/linux/threads \
 	samples/bin/linux/hello-pie
 
 SAMPLES_ALL = $(SAMPLES_FBSD_BINS) $(SAMPLES_LINUX_BINS)
@@ -75,6 +77,12 @@ SAMPLES_SDK_HDRS = \
 	samples/sdk/freebsd/include/sys/procdesc.h \
 	samples/sdk/freebsd/include/sys/wait.h \
 	samples/sdk/freebsd/include/sys/uio.h \
+	samples/sdk/freebsd/include/pthread.h \
+	samples/sdk/freebsd/include/semaphore.h \
+	samples/sdk/freebsd/include/sched.h \
+	samples/sdk/freebsd/include/sys/thr.h \
+	samples/sdk/freebsd/include/sys/umtx.h \
+	samples/sdk/freebsd/include/sys/cpuset.h \
 	samples/sdk/freebsd/include/sys/event.h \
 	samples/sdk/freebsd/include/sys/socket.h \
 	samples/sdk/freebsd/include/sys/un.h \
@@ -90,7 +98,8 @@ SAMPLES_RT_HDRS = \
 SAMPLES_RT_NAMES = \
 	ctype dirent errno exit malloc printf reloc start stdio stdlib string \
 	sys_file sys_fs sys_mem sys_proc sys_time sysctl signal \
-	sys_process sys_socket sys_event
+	sys_process sys_socket sys_event \
+	thr pthread
 
 SAMPLES_RT_SRCS = \
 	samples/sdk/freebsd/lib/crt1.S \
@@ -157,6 +166,9 @@ samples/bin/linux/hello-pie: $(srcdir)/samples/src/hello.c
 
 samples/bin/linux/%: $(srcdir)/samples/src/%.c $(srcdir)/samples/src/errname.h
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CC) $(SAMPLES_NATIVE_COPTS) -o $@ $<
+
+# The native twin of the threads sample uses glibc's pthreads.
+samples/bin/linux/threads: SAMPLES_NATIVE_COPTS += -pthread
 
 # Named so that make keeps them instead of deleting them as intermediates.
 SAMPLES_FBSD_OBJS = $(SAMPLES_NAMES:%=samples/obj/freebsd/%.o) samples/obj/freebsd-pie/hello.o

@@ -36,8 +36,8 @@ ux_fault_add_guest_range(uint64_t lo, uint64_t hi)
 	}
 }
 
-static int
-in_guest(uint64_t pc)
+int
+ux_in_guest_code(uint64_t pc)
 {
 	for (int i = 0; i < nguest_ranges; i++)
 		if (pc >= guest_ranges[i].lo && pc < guest_ranges[i].hi)
@@ -82,7 +82,7 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 	td = ux_thread_from_stack();
 	if (td && td->guest_fs)
 		ux_set_fs(td->host_fs);
-	if (in_guest(pc) && td && !td->in_host && td->pers->on_signal) {
+	if (ux_in_guest_code(pc) && td && !td->in_host && td->pers->on_signal) {
 		/* The guest's own fault: its handler, or its default action. */
 		td->pers->on_signal(td, sig, si, ucv);
 		if (td->guest_fs)
@@ -90,7 +90,7 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	describe_insn(pc, insn, sizeof(insn));
-	if (in_guest(pc)) {
+	if (ux_in_guest_code(pc)) {
 		if (ux_trace_on)
 			ux_logf("guest fault: signal %d at pc %#lx (%s), address %p",
 			    sig, (unsigned long)pc, insn, si->si_addr);

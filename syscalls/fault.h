@@ -14,5 +14,7 @@ int ux_fault_init(void);
 
 /* Guest code ranges, for telling a guest crash from a uxrun bug. */
 void ux_fault_add_guest_range(uint64_t lo, uint64_t hi);
+/* Whether pc lies in guest code (the ranges above). */
+int ux_in_guest_code(uint64_t pc);
 
 #endif

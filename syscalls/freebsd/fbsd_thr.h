@@ -188,8 +188,7 @@ uint32_t fbsd_thr_id(struct ux_thread *td);
 void fbsd_umtx_thread_exit(struct ux_thread *td);
 
 /* sys_thread.c -> thr_enter.S: loads the guest's FS base (0: keep glibc's)
- * and jumps to entry(arg) on stack sp; never returns. */
-__attribute__((noreturn)) void fbsd_thr_enter(uint64_t entry, uint64_t arg,
-    uint64_t sp, uint64_t fsbase);
+ * and enters the guest with rt_sigreturn on the frame whose ucontext is uc. */
+__attribute__((noreturn)) void fbsd_thr_enter(void *uc, uint64_t fsbase);
 
 #endif

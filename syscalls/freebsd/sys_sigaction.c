@@ -332,8 +332,11 @@ fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 	linux_to_fbsd_siginfo(si, &fsi);
 	if (fbsd_kqueue_note_signal)
 		fbsd_kqueue_note_signal(fsig);
-	if (td->in_host) {
-		/* uxrun's own code was interrupted: deliver when the call ends. */
+	/* uxrun's own code was interrupted (a trap handler, even in the few
+	 * instructions before it marks itself in_host): deliver when the call
+	 * ends. */
+	if (td->in_host ||
+	    !ux_in_guest_code((uint64_t)((ucontext_t *)ucv)->uc_mcontext.gregs[REG_RIP])) {
 		unsigned n = ft->npending;
 		if (n < FBSD_MAX_PENDING) {
 			ft->pending[n].fsi = fsi;

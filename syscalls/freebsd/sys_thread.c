@@ -18,6 +18,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <ucontext.h>
 #include <stdio.h>
 #include <time.h>
 #include <fcntl.h>
@@ -149,6 +150,31 @@ thr_start_done(struct thr_start *st, long err)
 	futex_private(&st->done, FUTEX_WAKE, 1, NULL);
 }
 
+/*
+ * Enters the guest through rt_sigreturn, with the registers FreeBSD's
+ * cpu_set_upcall() gives a new thread: the entry point, the stack top
+ * 16-byte aligned minus the slot a call would have pushed its return
+ * address into, the argument in %rdi, everything else zero.
+ */
+static void __attribute__((noreturn))
+thr_enter_guest(struct ux_thread *td, const struct fbsd_thr_param *p, uint64_t mask)
+{
+	ucontext_t uc;
+	greg_t *g = uc.uc_mcontext.gregs;
+
+	memset(&uc, 0, sizeof(uc));
+	/* rt_sigreturn also reinstates uc_stack: keep the trap stack. */
+	sigaltstack(NULL, &uc.uc_stack);
+	g[REG_RIP] = (greg_t)p->start_func;
+	g[REG_RSP] = (greg_t)(((p->stack_base + p->stack_size) & ~(uint64_t)15) - 8);
+	g[REG_RDI] = (greg_t)p->arg;
+	g[REG_EFL] = 0x202;
+	g[REG_CSGSFS] = (greg_t)(0x33 | (0x2bULL << 48));	/* __USER_CS, __USER_DS */
+	memcpy(&uc.uc_sigmask, &mask, sizeof(mask));
+	td->in_host = 0;
+	fbsd_thr_enter(&uc, p->tls_base);
+}
+
 static void *
 thr_host_start(void *arg)
 {
@@ -163,6 +189,7 @@ thr_host_start(void *arg)
 		thr_start_done(st, -ENOMEM);
 		return NULL;
 	}
+	td->in_host = 1;
 	fbsd_thread_init(td, st->parent);
 	if (thr_self_slot(td) == NULL) {
 		ux_thread_destroy(td);
@@ -187,11 +214,7 @@ thr_host_start(void *arg)
 
 	if (sigsetjmp(td->exit_jmp, 1) == 0) {
 		td->has_exit_jmp = 1;
-		ux_sys(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, sizeof(mask));
-		/* cpu_set_upcall(): the stack top 16-byte aligned, minus the
-		 * slot a call would have pushed its return address into. */
-		fbsd_thr_enter(p.start_func, p.arg,
-		    ((p.stack_base + p.stack_size) & ~(uint64_t)15) - 8, p.tls_base);
+		thr_enter_guest(td, &p, mask);
 	}
 	/* Back from thr_exit, on this pthread's own stack, with the trap
 	 * stack abandoned: it can go. */
@@ -285,6 +308,13 @@ fbsd_sys_thr_exit(struct uxcall *c, long *state)
 	if (td == NULL)
 		return -EINVAL;
 	fbsd_umtx_thread_exit(td);
+	/* kern_thr_exit(): the last thread is not ended; the call returns
+	 * and the caller (libthr) exits the process.  Counted before *state
+	 * is written: once a joiner sees it, this thread may not become the
+	 * last one and go back to a stack the joiner has freed. */
+	int last = __atomic_sub_fetch(&thr_live, 1, __ATOMIC_ACQ_REL) == 0;
+	if (last)
+		__atomic_add_fetch(&thr_live, 1, __ATOMIC_ACQ_REL);
 	/* "Signal userland that it can free the stack": pthread_join sleeps
 	 * on this word with UMTX_OP_WAIT, which waits on its low half. */
 	if (state != NULL) {
@@ -292,12 +322,8 @@ fbsd_sys_thr_exit(struct uxcall *c, long *state)
 		if (ux_copyout(state, &one, sizeof(one)) == 0)
 			ux_sys(SYS_futex, state, FUTEX_WAKE, INT_MAX);
 	}
-	/* kern_thr_exit(): the last thread is not ended; the call returns
-	 * and the caller (libthr) exits the process. */
-	if (__atomic_sub_fetch(&thr_live, 1, __ATOMIC_ACQ_REL) == 0) {
-		__atomic_add_fetch(&thr_live, 1, __ATOMIC_ACQ_REL);
+	if (last)
 		return 0;
-	}
 	thr_release_slot(td);
 	ux_trace_noreturn(td->pers, c);
 	if (td->has_exit_jmp)

@@ -1414,8 +1414,8 @@ unsupported_op(int op, uint64_t raw)
 	static uint8_t reported[UMTX_OP_COUNT + 1];
 	unsigned i = op >= 0 && (unsigned)op < UMTX_OP_COUNT ? (unsigned)op : UMTX_OP_COUNT;
 
-	ux_report_once(&reported[i], "unsupported FreeBSD _umtx_op operation %s (%#lx): returning EINVAL",
-	    i < UMTX_OP_COUNT ? umtx_op_names[i] : "?", (unsigned long)raw);
+	ux_report_once(&reported[i], "unsupported FreeBSD _umtx_op operation %s (%lu): returning EINVAL",
+	    i < UMTX_OP_COUNT ? umtx_op_names[i] : "unknown", (unsigned long)raw);
 	return -EINVAL;
 }
 
@@ -1521,6 +1521,6 @@ fbsd_sys__umtx_op(struct uxcall *c, void *obj, int op, unsigned long val, void *
 	case FBSD_UMTX_OP_SHM:
 		return unsupported_op(op, (uint32_t)op);
 	}
-	/* Beyond the table FreeBSD answers EINVAL without a word. */
-	return -EINVAL;
+	/* Beyond FreeBSD's table: EINVAL there too. */
+	return unsupported_op(op, (uint32_t)op);
 }

@@ -103,5 +103,31 @@ mkdir "$tmp/proc" && cp -R "$(dirname "$0")/../diff/fixtures/." "$tmp/proc/"
 check "a FreeBSD program exec'd by a guest runs under uxrun" 0 '^  child: argc 4, argv\[0\] renamed, args: \[--child\] \[a b\] \[c\]$' "$tmp/out"
 check "and is traced into the same --trace-file" 0 '^\[uxrun [0-9]+\] write\(1, "  child: argc 4, argv\[0\] renamed' "$tmp/t2"
 
+# Threads (samples/src/threads.c has the differential part): FreeBSD's own
+# answers from thr_*, _umtx_op, cpuset_* and sched_*.
+"$UX" "$S/freebsd/threads" --bsd-only >"$tmp/out" 2>"$tmp/o"; st=$?
+check "thr_self gives an id above PID_MAX" 0 '^thr_self: above PID_MAX$' "$tmp/out"
+check "thr_kill of an unknown thread fails with ESRCH" 0 '^thr_kill\(unknown, 0\): ESRCH$' "$tmp/out"
+check "thr_kill(-1) with no other thread fails with ESRCH" 0 '^thr_kill\(-1, 0\) alone: ESRCH$' "$tmp/out"
+check "thr_new refuses a param_size larger than thr_param" 0 '^thr_new with a larger param_size: EINVAL$' "$tmp/out"
+check "thr_suspend returns at once after thr_wake of itself" 0 '^thr_suspend after thr_wake: 0$' "$tmp/out"
+check "thr_suspend times out with ETIMEDOUT" 0 '^thr_suspend\(10 ms\): ETIMEDOUT$' "$tmp/out"
+check "thr_set_name of an unknown thread fails with ESRCH" 0 '^thr_set_name\(unknown\): ESRCH$' "$tmp/out"
+check "_umtx_op with an unknown operation fails with EINVAL" 0 '^_umtx_op\(99\): EINVAL$' "$tmp/out"
+check "_umtx_op reports the unknown operation" 0 'unsupported FreeBSD _umtx_op operation' "$tmp/o"
+check "UMTX_OP_WAIT compares all 64 bits" 0 '^WAIT, high half differs: 0$' "$tmp/out"
+check "UMTX_OP_WAIT with a passed absolute deadline times out" 0 '^WAIT, absolute monotonic deadline passed: ETIMEDOUT$' "$tmp/out"
+check "UMTX_OP_WAIT_UINT_PRIVATE is woken by another thread" 0 '^WAIT_UINT_PRIVATE woken by another thread: 0, word 1$' "$tmp/out"
+check "UMTX_OP_MUTEX_LOCK stores the FreeBSD thread id" 0 '^MUTEX_LOCK: 0, owner is self: yes$' "$tmp/out"
+check "UMTX_OP_MUTEX_UNLOCK of a mutex not held fails with EPERM" 0 '^MUTEX_UNLOCK, not owned: EPERM$' "$tmp/out"
+check "UMTX_OP_MUTEX_LOCK on a bad pointer fails with EFAULT" 0 '^MUTEX_LOCK on NULL: EFAULT$' "$tmp/out"
+check "UMTX_OP_RW_WRLOCK sets URWLOCK_WRITE_OWNER" 0 '^RW_WRLOCK: 0, state 0x80000000$' "$tmp/out"
+check "cpuset_getaffinity with too small a set fails with ERANGE" 0 '^cpuset_getaffinity, size 0: ERANGE$' "$tmp/out"
+check "cpuset_getaffinity zeroes a larger set's tail" 0 '^cpuset_getaffinity, 256 bytes: 0, tail zeroed: yes$' "$tmp/out"
+check "cpuset_setaffinity with an empty mask fails with EDEADLK" 0 '^cpuset_setaffinity, empty mask: EDEADLK$' "$tmp/out"
+check "FreeBSD's priority ranges" 0 '^sched_get_priority_max: FIFO 31, RR 31, OTHER 135$' "$tmp/out"
+check "sched_getscheduler gives FreeBSD's SCHED_OTHER (2)" 0 '^sched_getscheduler\(0\): 2$' "$tmp/out"
+check "thr_exit of the last thread returns" 0 '^thr_exit of the only thread: returned$' "$tmp/out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

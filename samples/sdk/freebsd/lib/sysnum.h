@@ -109,4 +109,25 @@
 #define SYS_kqueue		362
 #define SYS_kevent		560
 
+/* threads (samples/src/threads.c) */
+#define SYS_sysarch		165
+#define SYS_sched_setparam	327
+#define SYS_sched_getparam	328
+#define SYS_sched_setscheduler	329
+#define SYS_sched_getscheduler	330
+#define SYS_sched_yield		331
+#define SYS_sched_get_priority_max 332
+#define SYS_sched_get_priority_min 333
+#define SYS_thr_exit		431
+#define SYS_thr_self		432
+#define SYS_thr_kill		433
+#define SYS_thr_suspend		442
+#define SYS_thr_wake		443
+#define SYS__umtx_op		454
+#define SYS_thr_new		455
+#define SYS_thr_set_name	464
+#define SYS_thr_kill2		481
+#define SYS_cpuset_getaffinity	487
+#define SYS_cpuset_setaffinity	488
+
 #endif
