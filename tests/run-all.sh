@@ -52,6 +52,7 @@ corpus=$(mktemp -d)
 suite "loader: malformed inputs" sh -c "'$B/tests/loader/mkcorpus' '$corpus' && sh '$SRC/tests/loader/run.sh' '$B/uxrun' '$corpus'"
 suite "command line" sh "$SRC/tests/cli/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "differential: FreeBSD samples under uxrun vs native Linux" sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
+suite "real programs: esbuild for FreeBSD (npm) vs esbuild for Linux" sh "$SRC/tests/npm/esbuild.sh" "$B/uxrun" "$B/tests/npm/pkgs"
 
 echo "==="
 if [ "$total_skip" -gt 0 ]; then

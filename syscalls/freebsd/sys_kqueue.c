@@ -44,6 +44,7 @@
 
 #include "syscalls/freebsd/fbsd_handlers.h"
 #include "syscalls/freebsd/fbsd_event.h"
+#include "syscalls/freebsd/fbsd_thread.h"
 #include "syscalls/dispatch.h"
 
 #define NS		1000000000LL
@@ -1736,11 +1737,54 @@ fail:
 	return r;
 }
 
-/* kqueue_scan's sleep: scan, and if nothing is ready wait on E. */
-static long
-kq_wait(struct kq *k, struct evlist *uout, int max, const struct fbsd_timespec *ts)
+/* Signals that must never be blocked on the host: the trap's and the
+ * synchronous faults (a blocked fault kills the process). */
+#define HOST_UNBLOCKABLE ((1ULL << (SIGSYS - 1)) | (1ULL << (SIGSEGV - 1)) | \
+	(1ULL << (SIGBUS - 1)) | (1ULL << (SIGILL - 1)) | (1ULL << (SIGFPE - 1)) | \
+	(1ULL << (SIGTRAP - 1)) | (1ULL << (SIGKILL - 1)) | (1ULL << (SIGSTOP - 1)))
+
+/*
+ * Sleeps on E.  A guest signal that arrives while uxrun's code runs is only
+ * queued (npending) and delivered when the call returns, so one that comes
+ * between the scan and the sleep must not be slept through: signals are
+ * held from here, the queue checked, and epoll_pwait2 lets them in again
+ * atomically, as FreeBSD's msleep(PCATCH) checks before it sleeps.
+ */
+static int
+kq_sleep(struct kq *k, struct epoll_event *evs, int64_t left, volatile unsigned *npending)
 {
 	static int no_pwait2;
+	uint64_t hold = ~HOST_UNBLOCKABLE, old = 0;
+	int nev;
+
+	if (ux_sys(SYS_rt_sigprocmask, SIG_BLOCK, &hold, &old, sizeof(old)) < 0)
+		old = 0, hold = 0;
+	if (npending && *npending) {
+		nev = -EINTR;
+	} else {
+		nev = -ENOSYS;
+		if (!ATOMIC_LOAD(&no_pwait2)) {
+			struct timespec lt = { .tv_sec = left / NS, .tv_nsec = left % NS };
+			nev = (int)ux_sys(SYS_epoll_pwait2, k->efd, evs, 64, left < 0 ? NULL : &lt,
+			    hold ? &old : NULL, sizeof(old));
+			if (nev == -ENOSYS)
+				ATOMIC_STORE(&no_pwait2, 1);
+		}
+		if (nev == -ENOSYS)	/* before Linux 5.11: millisecond timeouts */
+			nev = (int)ux_sys(SYS_epoll_pwait, k->efd, evs, 64,
+			    left < 0 ? -1 : (int)((left + 999999) / 1000000), hold ? &old : NULL,
+			    sizeof(old));
+	}
+	if (hold)
+		ux_sys(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, sizeof(old));
+	return nev;
+}
+
+/* kqueue_scan's sleep: scan, and if nothing is ready wait on E. */
+static long
+kq_wait(struct kq *k, struct evlist *uout, int max, const struct fbsd_timespec *ts,
+    volatile unsigned *npending)
+{
 	struct epoll_event evs[64];
 	int64_t deadline = -1;	/* none */
 	int nev = 0;
@@ -1770,15 +1814,7 @@ kq_wait(struct kq *k, struct evlist *uout, int max, const struct fbsd_timespec *
 			return 0;
 		if (ATOMIC_LOAD(&k->npolled) && (left < 0 || left > POLLED_WAIT_NS))
 			left = POLLED_WAIT_NS;
-		if (!ATOMIC_LOAD(&no_pwait2)) {
-			struct timespec lt = { .tv_sec = left / NS, .tv_nsec = left % NS };
-			nev = (int)ux_sys(SYS_epoll_pwait2, k->efd, evs, 64, left < 0 ? NULL : &lt, NULL, 8);
-			if (nev == -ENOSYS)
-				ATOMIC_STORE(&no_pwait2, 1);
-		}
-		if (ATOMIC_LOAD(&no_pwait2))
-			nev = (int)ux_sys(SYS_epoll_wait, k->efd, evs, 64,
-			    left < 0 ? -1 : (int)((left + 999999) / 1000000));
+		nev = kq_sleep(k, evs, left, npending);
 		if (nev == -EINTR)
 			return -EINTR;	/* FreeBSD does not restart kevent */
 		if (nev < 0)
@@ -1788,8 +1824,8 @@ kq_wait(struct kq *k, struct evlist *uout, int max, const struct fbsd_timespec *
 
 /* kqueue_kevent: the changes, then (unless some failed) the scan. */
 static long
-kevent_common(int fd, uint64_t changelist, int nchanges, uint64_t eventlist, int nevents,
-    const struct fbsd_timespec *timeout, size_t esz)
+kevent_common(struct uxcall *c, int fd, uint64_t changelist, int nchanges, uint64_t eventlist,
+    int nevents, const struct fbsd_timespec *timeout, size_t esz)
 {
 	struct evlist out = { eventlist, esz };
 	struct fbsd_timespec ts;
@@ -1834,7 +1870,7 @@ kevent_common(int fd, uint64_t changelist, int nchanges, uint64_t eventlist, int
 		r = nerrors;
 		goto out;
 	}
-	r = kq_wait(k, &out, nevents, timeout ? &ts : NULL);
+	r = kq_wait(k, &out, nevents, timeout ? &ts : NULL, c->td ? &fbsd_td(c->td)->npending : NULL);
 out:
 	kq_put(k);
 	return r;
@@ -1844,8 +1880,7 @@ long
 fbsd_sys_kevent(struct uxcall *c, int fd, const void *changelist, int nchanges,
     void *eventlist, int nevents, const struct fbsd_timespec *timeout)
 {
-	(void)c;
-	return kevent_common(fd, (uintptr_t)changelist, nchanges, (uintptr_t)eventlist, nevents,
+	return kevent_common(c, fd, (uintptr_t)changelist, nchanges, (uintptr_t)eventlist, nevents,
 	    timeout, sizeof(struct fbsd_kevent));
 }
 
@@ -1853,8 +1888,7 @@ long
 fbsd_sys_freebsd11_kevent(struct uxcall *c, int fd, const void *changelist, int nchanges,
     void *eventlist, int nevents, const struct fbsd_timespec *timeout)
 {
-	(void)c;
-	return kevent_common(fd, (uintptr_t)changelist, nchanges, (uintptr_t)eventlist, nevents,
+	return kevent_common(c, fd, (uintptr_t)changelist, nchanges, (uintptr_t)eventlist, nevents,
 	    timeout, sizeof(struct fbsd_kevent11));
 }
 

@@ -24,6 +24,11 @@
  *
  * Priority inheritance and protection are not emulated: PI and PP mutexes
  * lock and unlock like normal ones (with their own lock-word protocol).
+ *
+ * A sleep interrupted by a signal returns EINTR, which the signal code
+ * restarts after an SA_RESTART handler, as FreeBSD's ERESTART.  XXX FreeBSD
+ * restarts only untimed mutex locks that way; its waits, timed locks and
+ * semaphores always return EINTR.
  */
 #include "config.h"
 
@@ -707,25 +712,14 @@ lock_umutex(uint64_t m, uint32_t id, const struct deadline *dl, int mode)
 	if (r < 0)
 		return r;
 	flags = uload(M_FLAGS(m));
-	for (;;) {
-		switch (flags & (FBSD_UMUTEX_PRIO_INHERIT | FBSD_UMUTEX_PRIO_PROTECT)) {
-		case 0:
-		case FBSD_UMUTEX_PRIO_INHERIT:
-			r = lock_normal(m, id, mutex_type(flags), dl, mode);
-			break;
-		case FBSD_UMUTEX_PRIO_PROTECT:
-			r = lock_pp(m, id, dl, mode);
-			break;
-		default:
-			return -EINVAL;
-		}
-		/* An untimed lock is restarted after a signal on FreeBSD;
-		 * here it simply goes on waiting.  XXX the guest's handler then
-		 * runs only once the lock is taken. */
-		if (r == -EINTR && dl == NULL && mode != MODE_WAIT)
-			continue;
-		return r;
+	switch (flags & (FBSD_UMUTEX_PRIO_INHERIT | FBSD_UMUTEX_PRIO_PROTECT)) {
+	case 0:
+	case FBSD_UMUTEX_PRIO_INHERIT:
+		return lock_normal(m, id, mutex_type(flags), dl, mode);
+	case FBSD_UMUTEX_PRIO_PROTECT:
+		return lock_pp(m, id, dl, mode);
 	}
+	return -EINVAL;
 }
 
 /* do_unlock_umutex() */

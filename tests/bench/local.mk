@@ -5,7 +5,8 @@ tests_bench_trap_floor_LDADD = libuxrun.la
 
 BENCH_BIN = tests/bench/bin/getpid_fbsd tests/bench/bin/getpid_linux
 CLEANFILES += $(BENCH_BIN) tests/bench/bin/*.o
-EXTRA_DIST += tests/bench/getpid_loop.S tests/bench/bench-trap.sh
+EXTRA_DIST += tests/bench/getpid_loop.S tests/bench/bench-trap.sh tests/bench/bench-esbuild.sh \
+	tests/npm/setup.sh tests/npm/esbuild.sh
 
 tests/bench/bin/getpid_fbsd: $(srcdir)/tests/bench/getpid_loop.S
 	$(AM_V_GEN)mkdir -p tests/bench/bin && \
@@ -17,5 +18,6 @@ tests/bench/bin/getpid_linux: $(srcdir)/tests/bench/getpid_loop.S
 
 bench: uxrun tests/bench/trap_floor $(BENCH_BIN)
 	$(SHELL) $(srcdir)/tests/bench/bench-trap.sh .
+	$(SHELL) $(srcdir)/tests/bench/bench-esbuild.sh .
 .PHONY: bench
 
