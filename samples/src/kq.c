@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include "errname.h"
 
@@ -90,6 +91,7 @@ struct mkn {
 };
 struct mkq {
 	int used, evfd;
+	pid_t owner;		/* a forked child does not get the kqueue */
 	struct mkn kn[32];
 	unsigned sigcount[65];
 };
@@ -124,8 +126,12 @@ mkq_of(int fd)
 {
 	for (int i = 0; i < 512; i++) {
 		struct epoll_event ev = { .events = EPOLLIN };
-		if (mkqs[i].used && epoll_ctl(fd, EPOLL_CTL_MOD, mkqs[i].evfd, &ev) == 0)
-			return &mkqs[i];
+		if (mkqs[i].used && epoll_ctl(fd, EPOLL_CTL_MOD, mkqs[i].evfd, &ev) == 0) {
+			if (mkqs[i].owner == getpid())
+				return &mkqs[i];
+			close(fd);
+			return NULL;
+		}
 	}
 	return NULL;
 }
@@ -144,6 +150,7 @@ kqueue(void)
 		struct epoll_event ev = { .events = EPOLLIN };
 		epoll_ctl(ep, EPOLL_CTL_ADD, mkqs[i].evfd, &ev);
 		mkqs[i].used = 1;
+		mkqs[i].owner = getpid();
 		return ep;
 	}
 	errno = ENOMEM;
@@ -273,12 +280,20 @@ model_eval(struct mkq *q, struct mkn *kn)
 			return kn->exited;
 		siginfo_t si;
 		memset(&si, 0, sizeof(si));
-		waitid(P_PID, (id_t)kn->kev.ident, &si, WEXITED | WNOHANG | WNOWAIT);
 		kn->exited = 1;
 		kn->kev.flags |= EV_EOF | EV_ONESHOT;
-		if (kn->sfflags & NOTE_EXIT) {
-			kn->kev.fflags |= NOTE_EXIT;
+		if (!(kn->sfflags & NOTE_EXIT))
+			return 1;
+		kn->kev.fflags |= NOTE_EXIT;
+		if (waitid(P_PID, (id_t)kn->kev.ident, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid) {
 			kn->kev.data = si.si_code == CLD_EXITED ? (si.si_status & 0xff) << 8 : si.si_status;
+		} else {
+			/* Reaped already: Linux 6.15 keeps the status with the pidfd. */
+			struct { uint64_t mask, cg; uint32_t ids[11]; int32_t exit_code; } info;
+			memset(&info, 0, sizeof(info));
+			info.mask = 1 << 3;
+			if (ioctl(kn->pidfd, _IOWR(0xFF, 11, info), &info) == 0 && (info.mask & (1 << 3)))
+				kn->kev.data = info.exit_code;
 		}
 		return 1;
 	}
@@ -970,7 +985,14 @@ part_user(void)
 	close(kq);
 }
 
-static volatile int handled;
+static volatile int handled, alarms;
+
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
 
 static void
 on_usr1(int sig)
@@ -1012,6 +1034,17 @@ part_signal(void)
 	kill(getpid(), SIGUSR1);
 	collect("deleted", kq, 0, DATA_EXACT);
 	printf("  handler ran %d times\n", handled);
+
+	/* kevent is not restarted after a handler, SA_RESTART or not. */
+	struct itimerval it = { { 0, 0 }, { 0, 50000 } };
+	struct kevent ev;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &it, NULL);
+	failed("waiting forever, SIGALRM after 50 ms", kevent(kq, NULL, 0, &ev, 1, NULL));
+	printf("  alarm handler ran %d times\n", alarms);
 	close(kq);
 }
 
@@ -1030,6 +1063,17 @@ part_proc(void)
 	}
 	change(kq, pid, EVFILT_PROC, EV_ADD, NOTE_EXIT, 0, 1);
 	struct kevent ev;
+
+	/* fork() does not pass kqueues on. */
+	fflush(stdout);
+	pid_t p2 = fork();
+	if (p2 == 0) {
+		int r = kevent(kq, NULL, 0, &ev, 1, &zero_ts);
+		printf("in a forked child: kevent %d %s, descriptor %s\n", r, r < 0 ? errname(errno) : "-",
+		    fcntl(kq, F_GETFD) < 0 ? "closed" : "open");
+		_exit(0);
+	}
+	waitpid(p2, &status, 0);
 	int n = kevent(kq, NULL, 0, &ev, 1, NULL);
 	printf("child exited: %d event, pid ok %s, fflags NOTE_EXIT %s, flags %s, status %d\n", n,
 	    ev.ident == (uintptr_t)pid ? "yes" : "no", ev.fflags == NOTE_EXIT ? "yes" : "no",
@@ -1061,6 +1105,16 @@ part_proc(void)
 	n = kevent(kq, NULL, 0, &ev, 1, NULL);
 	printf("zombie: %d event, status %d\n", n, WEXITSTATUS((int)ev.data));
 	waitpid(pid, &status, 0);
+
+	/* Reaped before kevent() looked: FreeBSD keeps the status in the knote. */
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		_exit(5);
+	change(kq, pid, EVFILT_PROC, EV_ADD, NOTE_EXIT, 0, 4);
+	waitpid(pid, &status, 0);
+	n = kevent(kq, NULL, 0, &ev, 1, NULL);
+	printf("reaped first: %d event, status %d\n", n, WEXITSTATUS((int)ev.data));
 	close(kq);
 }
 

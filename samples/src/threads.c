@@ -16,11 +16,13 @@
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/wait.h>
 #ifdef __FreeBSD__
 #include <sys/cpuset.h>
 #include <sys/thr.h>
@@ -400,6 +402,123 @@ scheduling(void)
 	printf("sched_setaffinity to the same mask: %d\n", sched_setaffinity(0, sizeof(set), &set));
 }
 
+/* --- a signal handler (SA_RESTART) runs during a condition wait ----------------------------- */
+
+static pthread_mutex_t sig_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sig_cv = PTHREAD_COND_INITIALIZER;
+static int sig_waiting, sig_release;
+static volatile sig_atomic_t sig_caught;
+
+static void
+on_usr1(int sig)
+{
+	(void)sig;
+	sig_caught = 1;
+}
+
+static void *
+sig_waiter(void *arg)
+{
+	long bad = 0;
+
+	(void)arg;
+	pthread_mutex_lock(&sig_lock);
+	sig_waiting = 1;
+	while (!sig_release) {
+		int r = pthread_cond_wait(&sig_cv, &sig_lock);
+		bad += r != 0;
+	}
+	pthread_mutex_unlock(&sig_lock);
+	return (void *)bad;
+}
+
+static void
+signal_in_cond_wait(void)
+{
+	struct sigaction sa;
+	pthread_t t;
+	int ready = 0;
+	void *bad;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR1, &sa, NULL);
+	check(pthread_create(&t, NULL, sig_waiter, NULL), "create");
+	/* Once the mutex is ours and the flag set, the waiter is inside
+	 * pthread_cond_wait (which released the mutex for it). */
+	while (!ready) {
+		pthread_mutex_lock(&sig_lock);
+		ready = sig_waiting;
+		pthread_mutex_unlock(&sig_lock);
+		if (!ready)
+			sched_yield();
+	}
+	check(pthread_kill(t, SIGUSR1), "pthread_kill");
+	while (!sig_caught)
+		sched_yield();
+	pthread_mutex_lock(&sig_lock);
+	sig_release = 1;
+	pthread_cond_signal(&sig_cv);
+	pthread_mutex_unlock(&sig_lock);
+	check(pthread_join(t, &bad), "join");
+	printf("SA_RESTART handler during pthread_cond_wait: ran, failed waits %ld, released\n",
+	    (long)bad);
+}
+
+/* --- fork with a thread asleep on a condition ----------------------------------------------- */
+
+static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gate_cv = PTHREAD_COND_INITIALIZER;
+static int gate_open;
+
+static void *
+gate_waiter(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&gate_lock);
+	while (!gate_open)
+		pthread_cond_wait(&gate_cv, &gate_lock);
+	pthread_mutex_unlock(&gate_lock);
+	return (void *)42L;
+}
+
+static void
+fork_with_threads(void)
+{
+	pthread_t w, t[2];
+	void *v;
+	pid_t pid;
+	int st;
+
+	check(pthread_create(&w, NULL, gate_waiter, NULL), "create");
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		/* The child has one thread; it can make more. */
+		counter = 0;
+		for (int i = 0; i < 2; i++)
+			check(pthread_create(&t[i], NULL, add_plain, NULL), "create");
+		for (int i = 0; i < 2; i++)
+			check(pthread_join(t[i], NULL), "join");
+		printf("fork child: 2 threads x %d = %ld\n", NINCR, counter);
+		fflush(stdout);
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) != pid) {
+		printf("fork: failed\n");
+		exit(1);
+	}
+	printf("fork child exit status: %d\n", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+	pthread_mutex_lock(&gate_lock);
+	gate_open = 1;
+	pthread_cond_broadcast(&gate_cv);
+	pthread_mutex_unlock(&gate_lock);
+	check(pthread_join(w, &v), "join");
+	printf("thread asleep across the fork: released, returned %ld\n", (long)v);
+}
+
 /* --- the initial thread leaves first ------------------------------------------------------- */
 
 static pthread_t initial;
@@ -572,5 +691,7 @@ main(int argc, char **argv)
 	rwlock();
 	semaphores_and_timeouts();
 	scheduling();
+	signal_in_cond_wait();
+	fork_with_threads();
 	return 0;
 }

@@ -120,8 +120,10 @@ int fbsd_kqueue_signal_watched(int fbsd_sig);
 
 /* In a forked child: FreeBSD does not copy kqueue descriptors into the
  * child, so this closes them (the ones uxrun knows) and uxrun's own
- * descriptors behind them, and forgets all kqueue state.  Call once, in
- * the child, before it runs guest code. */
+ * descriptors behind them, and forgets all kqueue state.  The fork code
+ * should call it in the child before it runs guest code; otherwise the
+ * child's first kqueue()/kevent() does, and until then the child still
+ * holds the descriptors. */
 void fbsd_kqueue_fork_child(void);
 
 #endif

@@ -186,6 +186,12 @@ uint32_t fbsd_thr_id(struct ux_thread *td);
 /* sys_umtx.c: what thr_exit does for umtx (robust mutexes the thread
  * still holds become owner-dead, as umtx_thread_exit() does). */
 void fbsd_umtx_thread_exit(struct ux_thread *td);
+/* sys_umtx.c: fails the call with EINTR that an SA_RESTART handler does not
+ * restart (FreeBSD's ERESTART turned into EINTR). */
+struct uxcall;
+long fbsd_eintr_no_restart(struct uxcall *c);
+/* sys_umtx.c: in a forked child, forget the parent's sleepers and locks. */
+void fbsd_umtx_atfork_child(void);
 
 /* sys_thread.c -> thr_enter.S: loads the guest's FS base (0: keep glibc's)
  * and enters the guest with rt_sigreturn on the frame whose ucontext is uc. */

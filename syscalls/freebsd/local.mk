@@ -9,7 +9,8 @@ FBSD_HANDLER_SOURCES += \
 	syscalls/freebsd/sys_fcntl.c \
 	syscalls/freebsd/sys_ioctl.c \
 	syscalls/freebsd/sys_poll.c \
-	syscalls/freebsd/sys_kqueue.c syscalls/freebsd/fbsd_event.h \
+	syscalls/freebsd/sys_kqueue.c syscalls/freebsd/kqueue_filters.c syscalls/freebsd/kqueue_impl.h \
+	syscalls/freebsd/fbsd_event.h \
 	syscalls/freebsd/sys_mem.c \
 	syscalls/freebsd/sys_time.c \
 	syscalls/freebsd/sys_sysctl.c \

@@ -3,11 +3,12 @@
  *
  * thr_new starts a pthread from inside the creating thread's SIGSYS
  * handler, so glibc always has a valid TCB for every guest thread.  The
- * new thread sets up its trap stack and FreeBSD state, publishes its id,
- * and jumps to the guest's start function on the guest's stack with the
- * guest's FS base (thr_enter.S).  thr_exit returns to that host start
- * routine with siglongjmp, which frees the trap stack and lets glibc end
- * the pthread normally.
+ * new thread starts with every signal blocked, sets up its trap stack and
+ * FreeBSD state, publishes its id, and enters the guest's start function
+ * with the guest's FS base, registers and signal mask through
+ * rt_sigreturn (thr_enter.S), so that no signal finds it half-way.
+ * thr_exit returns to that host start routine with siglongjmp, which
+ * frees the trap stack and lets glibc end the pthread normally.
  *
  * A small registry of live threads (Linux tid plus a wake-up word) serves
  * thr_wake/thr_suspend and the calls that act on "every other thread".
@@ -30,6 +31,7 @@
 #include "syscalls/freebsd/fbsd_convert.h"
 #include "syscalls/freebsd/fbsd_thread.h"
 #include "syscalls/freebsd/fbsd_thr.h"
+#include "syscalls/freebsd/fbsd_proc.h"
 #include "syscalls/thread.h"
 #include "syscalls/trace.h"
 
@@ -123,6 +125,17 @@ fbsd_thr_list(int *tids, int n)
 	return k;
 }
 
+/* A forked child is a new process with one thread, the caller. */
+void
+fbsd_thread_atfork_child(struct ux_thread *td)
+{
+	memset(thr_slots, 0, sizeof(thr_slots));
+	__atomic_store_n(&thr_live, 1, __ATOMIC_RELEASE);
+	fbsd_td(td)->thr_slot = 0;
+	thr_self_slot(td);
+	fbsd_umtx_atfork_child();
+}
+
 /* A FreeBSD thread id of this process to its Linux tid; 0 if it cannot be one. */
 static int
 fbsd_to_linux_tid(long id)
@@ -191,6 +204,8 @@ thr_host_start(void *arg)
 	}
 	td->in_host = 1;
 	fbsd_thread_init(td, st->parent);
+	/* Linux threads share the creator's GS base, as FreeBSD's copy it. */
+	td->guest_gs = st->parent->guest_gs;
 	if (thr_self_slot(td) == NULL) {
 		ux_thread_destroy(td);
 		thr_start_done(st, -EAGAIN);
@@ -481,6 +496,9 @@ fbsd_sys_thr_suspend(struct uxcall *c, const struct fbsd_timespec *timeout)
 		r = futex_private(&self->wake, FUTEX_WAIT_BITSET, 0, dlp);
 		if (__atomic_exchange_n(&self->wake, 0, __ATOMIC_ACQ_REL))
 			return 0;
+		/* kern_thr_suspend(): restarted only when untimed. */
+		if (r == -EINTR && timeout != NULL)
+			return fbsd_eintr_no_restart(c);
 		if (r == -ETIMEDOUT || r == -EINTR)
 			return r;
 	}

@@ -25,21 +25,23 @@
  * Priority inheritance and protection are not emulated: PI and PP mutexes
  * lock and unlock like normal ones (with their own lock-word protocol).
  *
- * A sleep interrupted by a signal returns EINTR, which the signal code
- * restarts after an SA_RESTART handler, as FreeBSD's ERESTART.  XXX FreeBSD
- * restarts only untimed mutex locks that way; its waits, timed locks and
- * semaphores always return EINTR.
+ * A sleep interrupted by a signal returns EINTR.  FreeBSD restarts the
+ * call after an SA_RESTART handler (ERESTART) only for untimed mutex locks,
+ * PP ceiling changes and semaphore waits without a relative timeout; every
+ * other sleep ends in EINTR (fbsd_eintr_no_restart).
  */
 #include "config.h"
 
 #include <limits.h>
 #include <time.h>
+#include <ucontext.h>
 #include <linux/futex.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
 #include "syscalls/freebsd/fbsd_thread.h"
 #include "syscalls/freebsd/fbsd_thr.h"
 #include "syscalls/thread.h"
+#include "syscalls/dispatch.h"
 
 #define NS_PER_SEC	1000000000L
 
@@ -436,6 +438,13 @@ uq_sleep(struct uq_chain *ch, struct uq_waiter *w, const struct deadline *dl)
 	}
 	uq_lock(ch);
 	return __atomic_load_n(&w->woken, __ATOMIC_ACQUIRE) ? 0 : r;
+}
+
+void
+fbsd_umtx_atfork_child(void)
+{
+	/* The parent's other threads are gone, maybe holding a chain lock. */
+	memset(uq_chains, 0, sizeof(uq_chains));
 }
 
 /* --- guest lock words ------------------------------------------------------ */
@@ -1228,17 +1237,19 @@ sem2_wake(uint64_t sem)
 /* SEM2_WAIT with a relative timeout interrupted by a signal: the time left
  * goes after the _umtx_time, when the caller made room for it. */
 static long
-sem2_wait_op(uint64_t sem, void *uaddr1, void *uaddr2)
+sem2_wait_op(uint64_t sem, void *uaddr1, void *uaddr2, int *restart)
 {
 	struct fbsd_umtx_time ut;
 	struct deadline dl;
 	long r;
 
+	*restart = 1;
 	if (uaddr2 == NULL)
 		return sem2_wait(sem, NULL);
 	r = copyin_umtx_time(uaddr1, uaddr2, &dl, &ut);
 	if (r < 0)
 		return r;
+	*restart = (ut._flags & FBSD_UMTX_ABSTIME) != 0;
 	r = sem2_wait(sem, &dl);
 	if (r == -EINTR && !(ut._flags & FBSD_UMTX_ABSTIME) &&
 	    (uintptr_t)uaddr1 >= sizeof(struct fbsd_umtx_time) + sizeof(struct fbsd_timespec)) {
@@ -1251,6 +1262,8 @@ sem2_wait_op(uint64_t sem, void *uaddr1, void *uaddr2)
 			left.tv_sec--;
 			left.tv_nsec += NS_PER_SEC;
 		}
+		if (left.tv_sec < 0)
+			left.tv_sec = left.tv_nsec = 0;
 		long c = ux_copyout((char *)uaddr2 + sizeof(struct fbsd_umtx_time), &left, sizeof(left));
 		if (c < 0)
 			return c;
@@ -1413,24 +1426,36 @@ unsupported_op(int op, uint64_t raw)
 	return -EINVAL;
 }
 
+/*
+ * FreeBSD turns ERESTART into EINTR for most umtx sleeps, so those calls
+ * are never run again after an SA_RESTART handler (a condition wait has
+ * already given up its mutex).  uxrun's signal code restarts a call that
+ * failed with EINTR unless the handler set the guest's registers itself,
+ * so this one does.
+ */
 long
-fbsd_sys__umtx_op(struct uxcall *c, void *obj, int op, unsigned long val, void *uaddr1,
-    void *uaddr2)
+fbsd_eintr_no_restart(struct uxcall *c)
 {
-	uint64_t o = (uint64_t)(uintptr_t)obj;
+	ucontext_t *uc = c->uctx;
+
+	if (uc != NULL) {
+		uc->uc_mcontext.gregs[REG_RAX] = ux_errno_to_guest(c->td->pers, -EINTR);
+		uc->uc_mcontext.gregs[REG_EFL] |= 1;	/* carry: an error */
+		c->justreturn = 1;
+	}
+	return -EINTR;
+}
+
+static long
+umtx_op(struct uxcall *c, uint64_t o, int op, unsigned long val, void *uaddr1, void *uaddr2,
+    int *restart)
+{
 	struct deadline dl, *dlp;
 	struct fbsd_timespec ts;
-	uint32_t id;
+	uint32_t id = fbsd_thr_id(c->td);
 	long r;
 
-	if (c->td == NULL)
-		return -EINVAL;
-	/* The 32-bit layouts (i386 and compat32) have no use in a 64-bit
-	 * guest. */
-	if ((uint32_t)op & (FBSD_UMTX_OP__I386 | FBSD_UMTX_OP__32BIT))
-		return unsupported_op(-1, (uint32_t)op);
-	id = fbsd_thr_id(c->td);
-
+	*restart = 0;
 	switch (op) {
 	case FBSD_UMTX_OP_WAIT:
 		r = op_deadline(uaddr1, uaddr2, &dl, &dlp);
@@ -1440,10 +1465,10 @@ fbsd_sys__umtx_op(struct uxcall *c, void *obj, int op, unsigned long val, void *
 		r = op_deadline(uaddr1, uaddr2, &dl, &dlp);
 		return r < 0 ? r : do_wait_uint(o, val, dlp);
 	case FBSD_UMTX_OP_WAKE:
-		r = futex_wake(obj, wake_count(val), 0);
+		r = futex_wake((void *)(uintptr_t)o, wake_count(val), 0);
 		return r == -EFAULT ? r : 0;
 	case FBSD_UMTX_OP_WAKE_PRIVATE:
-		futex_wake(obj, wake_count(val), 0);
+		futex_wake((void *)(uintptr_t)o, wake_count(val), 0);
 		return 0;
 	case FBSD_UMTX_OP_NWAKE_PRIVATE:
 		return do_nwake_private(o, (int)val);
@@ -1452,6 +1477,8 @@ fbsd_sys__umtx_op(struct uxcall *c, void *obj, int op, unsigned long val, void *
 		return lock_umutex(o, id, NULL, MODE_TRY);
 	case FBSD_UMTX_OP_MUTEX_LOCK:
 		r = op_deadline(uaddr1, uaddr2, &dl, &dlp);
+		/* Only an untimed lock is restarted. */
+		*restart = dlp == NULL;
 		return r < 0 ? r : lock_umutex(o, id, dlp, MODE_LOCK);
 	case FBSD_UMTX_OP_MUTEX_WAIT:
 		r = op_deadline(uaddr1, uaddr2, &dl, &dlp);
@@ -1463,6 +1490,7 @@ fbsd_sys__umtx_op(struct uxcall *c, void *obj, int op, unsigned long val, void *
 	case FBSD_UMTX_OP_MUTEX_WAKE2:
 		return wake2_umutex(o, (uint32_t)val);
 	case FBSD_UMTX_OP_SET_CEILING:
+		*restart = 1;
 		return set_ceiling(o, id, (uint32_t)val, (uint64_t)(uintptr_t)uaddr1);
 
 	case FBSD_UMTX_OP_CV_WAIT:
@@ -1489,13 +1517,23 @@ fbsd_sys__umtx_op(struct uxcall *c, void *obj, int op, unsigned long val, void *
 	case FBSD_UMTX_OP_RW_UNLOCK:
 		return rw_unlock(o);
 
+	/* A semaphore wait is restarted unless its timeout is relative. */
 	case FBSD_UMTX_OP_SEM2_WAIT:
-		return sem2_wait_op(o, uaddr1, uaddr2);
+		return sem2_wait_op(o, uaddr1, uaddr2, restart);
 	case FBSD_UMTX_OP_SEM2_WAKE:
 		return sem2_wake(o);
-	case FBSD_UMTX_OP_SEM_WAIT:
-		r = op_deadline(uaddr1, uaddr2, &dl, &dlp);
-		return r < 0 ? r : sem_wait(o, dlp);
+	case FBSD_UMTX_OP_SEM_WAIT: {
+		struct fbsd_umtx_time ut;
+		dlp = NULL;
+		if (uaddr2 != NULL) {
+			r = copyin_umtx_time(uaddr1, uaddr2, &dl, &ut);
+			if (r < 0)
+				return r;
+			dlp = &dl;
+		}
+		*restart = dlp == NULL || (ut._flags & FBSD_UMTX_ABSTIME);
+		return sem_wait(o, dlp);
+	}
 	case FBSD_UMTX_OP_SEM_WAKE:
 		return sem_wake(o);
 
@@ -1517,4 +1555,23 @@ fbsd_sys__umtx_op(struct uxcall *c, void *obj, int op, unsigned long val, void *
 	}
 	/* Beyond FreeBSD's table: EINVAL there too. */
 	return unsupported_op(op, (uint32_t)op);
+}
+
+long
+fbsd_sys__umtx_op(struct uxcall *c, void *obj, int op, unsigned long val, void *uaddr1,
+    void *uaddr2)
+{
+	int restart;
+	long r;
+
+	if (c->td == NULL)
+		return -EINVAL;
+	/* The 32-bit layouts (i386 and compat32) have no use in a 64-bit
+	 * guest. */
+	if ((uint32_t)op & (FBSD_UMTX_OP__I386 | FBSD_UMTX_OP__32BIT))
+		return unsupported_op(-1, (uint32_t)op);
+	r = umtx_op(c, (uint64_t)(uintptr_t)obj, op, val, uaddr1, uaddr2, &restart);
+	if (r == -EINTR && !restart)
+		return fbsd_eintr_no_restart(c);
+	return r;
 }

@@ -60,6 +60,7 @@ int pthread_join(pthread_t thread, void **value);
 _Noreturn void pthread_exit(void *value);
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t a, pthread_t b);
+int pthread_kill(pthread_t thread, int sig);
 
 int pthread_mutexattr_init(pthread_mutexattr_t *attr);
 int pthread_mutexattr_destroy(pthread_mutexattr_t *attr);

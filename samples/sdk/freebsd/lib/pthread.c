@@ -80,6 +80,16 @@ pthread_equal(pthread_t a, pthread_t b)
 	return a == b;
 }
 
+int
+pthread_kill(pthread_t t, int sig)
+{
+	long tid = t->tid;
+
+	if (tid == TID_TERMINATED)
+		return ESRCH;
+	return (int)-uxrt_sys(SYS_thr_kill, tid, sig);
+}
+
 static uint32_t
 self_id(void)
 {
@@ -331,7 +341,8 @@ cond_wait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abstime)
 
 	if (l != 0)
 		return l;
-	return r == ETIMEDOUT ? ETIMEDOUT : 0;
+	/* A signal makes it a spurious wake-up. */
+	return r == EINTR ? 0 : r;
 }
 
 int
