@@ -8,7 +8,8 @@
 #ifndef UX_HOSTFD_H
 #define UX_HOSTFD_H
 
-#define UX_HOSTFD_RESERVE 16
+/* Each kqueue takes two, plus timer, signal and process descriptors. */
+#define UX_HOSTFD_RESERVE 64
 
 extern int ux_hostfd_lo, ux_hostfd_hi;	/* band [lo, hi) */
 

@@ -1,5 +1,6 @@
 # FreeBSD handler files: add a new area's file here.
 FBSD_HANDLER_SOURCES += \
+	syscalls/freebsd/sys_cred.c \
 	syscalls/freebsd/fbsd_thread.c syscalls/freebsd/fbsd_thread.h \
 	syscalls/freebsd/sys_fork.c syscalls/freebsd/fbsd_proc.h \
 	syscalls/freebsd/sys_wait.c \

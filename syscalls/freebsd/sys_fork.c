@@ -26,6 +26,7 @@
 
 #include "syscalls/freebsd/fbsd_handlers.h"
 #include "syscalls/freebsd/fbsd_proc.h"
+#include "syscalls/freebsd/fbsd_event.h"
 #include "syscalls/freebsd/fbsd_thread.h"
 
 #ifndef SYS_close_range
@@ -80,6 +81,8 @@ child_return(struct uxcall *c)
 	fbsd_td(c->td)->npending = 0;
 	if (fbsd_thread_atfork_child)
 		fbsd_thread_atfork_child(c->td);
+	/* kqueues are not inherited across fork on FreeBSD. */
+	fbsd_kqueue_fork_child();
 	c->rv[1] = 1;
 	c->rv2_set = 1;
 	return 0;

@@ -348,6 +348,24 @@ fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 	deliver(td, hsig, fsig, &fsi, is_fault(hsig, si), ucv);
 }
 
+/*
+ * Calls FreeBSD's kernel never restarts after a handler, SA_RESTART or not:
+ * they return EINTR (sys_poll, kern_select, kern_kevent, kern_nanosleep,
+ * the signal waits); the rest of the EINTRs are ERESTARTs.
+ */
+static int
+restartable(uint64_t nr)
+{
+	switch (nr) {
+	case FBSD_SYS_select: case FBSD_SYS_poll: case FBSD_SYS_pselect: case FBSD_SYS_ppoll:
+	case FBSD_SYS_kevent: case FBSD_SYS_freebsd11_kevent: case FBSD_SYS_nanosleep:
+	case FBSD_SYS_clock_nanosleep: case FBSD_SYS_sigsuspend: case FBSD_SYS_sigtimedwait:
+	case FBSD_SYS_sigwaitinfo: case FBSD_SYS_sigwait: case FBSD_SYS_thr_suspend:
+		return 0;
+	}
+	return 1;
+}
+
 /* Runs as a trapped call returns: delivers what arrived meanwhile. */
 void
 fbsd_after_call(struct uxcall *c)
@@ -365,7 +383,7 @@ fbsd_after_call(struct uxcall *c)
 		 * (sigsuspend's, say) allowed it: deliver. */
 		/* ERESTART: an interrupted call under an SA_RESTART handler runs
 		 * again after it; FreeBSD's kernel rewinds over the 2-byte syscall. */
-		if (c->err == FBSD_EINTR && !c->justreturn &&
+		if (c->err == FBSD_EINTR && !c->justreturn && restartable(c->nr) &&
 		    act->fsa_handler > FBSD_SIG_IGN && (act->fsa_flags & FBSD_SA_RESTART)) {
 			greg_t *g = uc->uc_mcontext.gregs;
 			g[REG_RIP] -= 2;
