@@ -80,13 +80,15 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	td = ux_thread_from_stack();
-	if (td && td->guest_fs)
+	/* A guest fault comes with the guest's %fs; one in uxrun, with glibc's. */
+	uint64_t fs = td && td->guest_fs ? ux_get_fs() : 0;
+	if (td && fs && fs != td->host_fs)
 		ux_set_fs(td->host_fs);
 	if (ux_in_guest_code(pc) && td && !td->in_host && td->pers->on_signal) {
 		/* The guest's own fault: its handler, or its default action. */
 		td->pers->on_signal(td, sig, si, ucv);
-		if (td->guest_fs)
-			ux_set_fs(td->guest_fs);
+		if (fs && fs != td->host_fs)
+			ux_set_fs(fs);
 		return;
 	}
 	describe_insn(pc, insn, sizeof(insn));
@@ -100,8 +102,8 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 	}
 	/* Die of the same signal when the instruction runs again. */
 	signal(sig, SIG_DFL);
-	if (td && td->guest_fs)
-		ux_set_fs(td->guest_fs);
+	if (td && fs && fs != td->host_fs)
+		ux_set_fs(fs);
 }
 
 int

@@ -120,9 +120,13 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 				g[REG_RDX] = (greg_t)c.rv[1];
 		}
 	}
+	/* Signals that came during the call were queued; from here on one
+	 * that arrives is left pending in the kernel until the guest context
+	 * is back (see the personality's on_signal), so draining the queue
+	 * and returning cannot lose one. */
+	td->in_host = 0;
 	if (td->pers->after_call)
 		td->pers->after_call(&c);
-	td->in_host = 0;
 	if (td->guest_fs)
 		ux_set_fs(td->guest_fs);
 }

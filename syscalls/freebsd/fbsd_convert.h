@@ -15,6 +15,7 @@ struct statx;
 struct stat;
 struct flock;
 struct termios2;
+struct rusage;
 
 /* sys_stat.c */
 void linux_to_fbsd_stat(const struct statx *sx, struct fbsd_stat *sb);
@@ -23,6 +24,9 @@ void linux_stat_to_statx(const struct stat *st, struct statx *sx);
 /* sys_fcntl.c: -EINVAL for a lock type or whence FreeBSD does not have */
 long fbsd_to_linux_flock(const struct fbsd_flock *g, struct flock *l);
 void linux_to_fbsd_flock(const struct flock *l, struct fbsd_flock *g);
+
+/* sys_resource.c (also wait4/wait6) */
+void linux_to_fbsd_rusage(const struct rusage *ru, struct fbsd_rusage *g);
 
 /* sys_ioctl.c */
 void fbsd_to_linux_termios(const struct fbsd_termios *g, struct termios2 *l);

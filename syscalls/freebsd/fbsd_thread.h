@@ -23,7 +23,7 @@ struct fbsd_stack {		/* FreeBSD stack_t */
 #define FBSD_MINSIGSTKSZ	2048
 
 /* Signals that arrived while uxrun's code ran, delivered as the call ends. */
-#define FBSD_MAX_PENDING 8
+#define FBSD_MAX_PENDING 16
 struct fbsd_pending {
 	int hsig;
 	struct fbsd_siginfo fsi;

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
 
@@ -287,4 +288,32 @@ fbsd_sys_futimens(struct uxcall *c, int fd, const struct fbsd_timespec *times)
 		return r;
 	/* A NULL path makes Linux's utimensat act on fd itself. */
 	return ux_sys(SYS_utimensat, fd, NULL, times ? lt : NULL, 0);
+}
+
+/* FreeBSD dev_t (64 bits, sys/types.h makedev) to Linux's. */
+static uint64_t
+fbsd_to_linux_dev(uint64_t d)
+{
+	uint32_t maj = (uint32_t)(((d >> 32) & 0xffffff00) | ((d >> 8) & 0xff));
+	uint32_t min = (uint32_t)(((d >> 24) & 0xff00) | (d & 0xffff00ff));
+
+	return makedev(maj, min);
+}
+
+long
+fbsd_sys_mknodat(struct uxcall *c, int fd, const char *path, int mode, uint64_t dev)
+{
+	return ux_sys(SYS_mknodat, fbsd_dirfd(fd), path, mode, fbsd_to_linux_dev(dev));
+}
+
+long
+fbsd_sys_mkfifo(struct uxcall *c, const char *path, int mode)
+{
+	return ux_sys(SYS_mknodat, AT_FDCWD, path, S_IFIFO | (mode & 07777), 0);
+}
+
+long
+fbsd_sys_mkfifoat(struct uxcall *c, int fd, const char *path, int mode)
+{
+	return ux_sys(SYS_mknodat, fbsd_dirfd(fd), path, S_IFIFO | (mode & 07777), 0);
 }

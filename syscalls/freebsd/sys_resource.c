@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/freebsd/fbsd_convert.h"
 
 /* struct rlimit as the prlimit64 call takes it. */
 struct host_rlimit {
@@ -140,6 +141,30 @@ fbsd_sys_setrlimit(struct uxcall *c, unsigned which, struct fbsd_rlimit *rlp)
 	return ux_sys(SYS_prlimit64, 0, h, &rl, NULL);
 }
 
+/* Same fields in the same order; ru_maxrss is in KiB on both. */
+void
+linux_to_fbsd_rusage(const struct rusage *ru, struct fbsd_rusage *g)
+{
+	*g = (struct fbsd_rusage){
+		.ru_utime = { ru->ru_utime.tv_sec, ru->ru_utime.tv_usec },
+		.ru_stime = { ru->ru_stime.tv_sec, ru->ru_stime.tv_usec },
+		.ru_maxrss = ru->ru_maxrss,
+		.ru_ixrss = ru->ru_ixrss,
+		.ru_idrss = ru->ru_idrss,
+		.ru_isrss = ru->ru_isrss,
+		.ru_minflt = ru->ru_minflt,
+		.ru_majflt = ru->ru_majflt,
+		.ru_nswap = ru->ru_nswap,
+		.ru_inblock = ru->ru_inblock,
+		.ru_oublock = ru->ru_oublock,
+		.ru_msgsnd = ru->ru_msgsnd,
+		.ru_msgrcv = ru->ru_msgrcv,
+		.ru_nsignals = ru->ru_nsignals,
+		.ru_nvcsw = ru->ru_nvcsw,
+		.ru_nivcsw = ru->ru_nivcsw,
+	};
+}
+
 long
 fbsd_sys_getrusage(struct uxcall *c, int who, struct fbsd_rusage *rusage)
 {
@@ -164,25 +189,7 @@ fbsd_sys_getrusage(struct uxcall *c, int who, struct fbsd_rusage *rusage)
 	r = ux_sys(SYS_getrusage, hwho, &ru);
 	if (r < 0)
 		return r;
-	/* Same fields in the same order; ru_maxrss is in KiB on both. */
-	out = (struct fbsd_rusage){
-		.ru_utime = { ru.ru_utime.tv_sec, ru.ru_utime.tv_usec },
-		.ru_stime = { ru.ru_stime.tv_sec, ru.ru_stime.tv_usec },
-		.ru_maxrss = ru.ru_maxrss,
-		.ru_ixrss = ru.ru_ixrss,
-		.ru_idrss = ru.ru_idrss,
-		.ru_isrss = ru.ru_isrss,
-		.ru_minflt = ru.ru_minflt,
-		.ru_majflt = ru.ru_majflt,
-		.ru_nswap = ru.ru_nswap,
-		.ru_inblock = ru.ru_inblock,
-		.ru_oublock = ru.ru_oublock,
-		.ru_msgsnd = ru.ru_msgsnd,
-		.ru_msgrcv = ru.ru_msgrcv,
-		.ru_nsignals = ru.ru_nsignals,
-		.ru_nvcsw = ru.ru_nvcsw,
-		.ru_nivcsw = ru.ru_nivcsw,
-	};
+	linux_to_fbsd_rusage(&ru, &out);
 	return ux_copyout(rusage, &out, sizeof(out));
 }
 

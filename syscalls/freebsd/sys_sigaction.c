@@ -332,17 +332,30 @@ fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 	linux_to_fbsd_siginfo(si, &fsi);
 	if (fbsd_kqueue_note_signal)
 		fbsd_kqueue_note_signal(fsig);
-	/* uxrun's own code was interrupted (a trap handler, even in the few
-	 * instructions before it marks itself in_host): deliver when the call
-	 * ends. */
-	if (td->in_host ||
-	    !ux_in_guest_code((uint64_t)((ucontext_t *)ucv)->uc_mcontext.gregs[REG_RIP])) {
+	ucontext_t *uc = ucv;
+	if (td->in_host) {
+		/* An emulated call was interrupted: deliver when it ends. */
 		unsigned n = ft->npending;
+		/* A standard signal is pending once, however often it is sent
+		 * (Go's SIGURG storms must not crowd out the others). */
+		if (fsig < FBSD_SIGRTMIN)
+			for (unsigned i = 0; i < n; i++)
+				if (ft->pending[i].fsi.fsi_signo == fsig)
+					return;
 		if (n < FBSD_MAX_PENDING) {
 			ft->pending[n].fsi = fsi;
 			ft->pending[n].hsig = hsig;
 			ft->npending = n + 1;
 		}
+		return;
+	}
+	if (!ux_in_guest_code((uint64_t)uc->uc_mcontext.gregs[REG_RIP])) {
+		/* Other uxrun code (a trap handler's first or last instructions,
+		 * a thread being set up): send the signal again and keep it
+		 * blocked until that code returns to the guest's own mask, so
+		 * the kernel delivers it to guest code. */
+		sigaddset(&uc->uc_sigmask, hsig);
+		ux_sys(SYS_tgkill, ux_sys(SYS_getpid), td->tid, hsig);
 		return;
 	}
 	deliver(td, hsig, fsig, &fsi, is_fault(hsig, si), ucv);
@@ -711,16 +724,18 @@ __attribute__((no_stack_protector)) static void
 ux_guest_signal(int sig, siginfo_t *si, void *uc)
 {
 	struct ux_thread *td = ux_thread_from_stack();
-	int switched;
+	uint64_t fs;
 
 	if (td == NULL)
 		return;		/* not a guest thread */
-	switched = td->guest_fs && !td->in_host;
-	if (switched)
+	/* %fs as it is, not as a flag says: the signal may come between a
+	 * trap handler's switch and its bookkeeping. */
+	fs = td->guest_fs ? ux_get_fs() : td->host_fs;
+	if (fs != td->host_fs)
 		ux_set_fs(td->host_fs);
 	fbsd_on_signal(td, sig, si, uc);
-	if (switched)
-		ux_set_fs(td->guest_fs);
+	if (fs != td->host_fs)
+		ux_set_fs(fs);
 }
 
 /* Guest dispositions start as the host's: an ignored signal stays ignored

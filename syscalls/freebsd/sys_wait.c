@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/freebsd/fbsd_convert.h"
 
 /* <sys/wait.h> */
 #define FBSD_WNOHANG		0x01
@@ -35,22 +36,6 @@ enum {
  * CLD_CONTINUED 6). */
 _Static_assert(CLD_EXITED == 1 && CLD_KILLED == 2 && CLD_DUMPED == 3 && CLD_TRAPPED == 4 &&
     CLD_STOPPED == 5 && CLD_CONTINUED == 6, "CLD_* codes match FreeBSD's");
-
-/* FreeBSD siginfo_t, as wait6 fills it (sys/sys/signal.h); the si_
- * prefixes are dropped because glibc defines them as macros. */
-struct fbsd_wait_siginfo {
-	int32_t signo;
-	int32_t err;
-	int32_t code;
-	int32_t pid;
-	uint32_t uid;
-	int32_t status;
-	uint64_t addr;
-	uint64_t value;
-	uint64_t reason[5];
-};
-_Static_assert(sizeof(struct fbsd_wait_siginfo) == 80, "FreeBSD siginfo_t is 80 bytes");
-_Static_assert(offsetof(struct fbsd_wait_siginfo, addr) == 24, "si_addr offset");
 
 struct fbsd_wrusage {		/* struct __wrusage */
 	struct fbsd_rusage wru_self;
@@ -89,41 +74,18 @@ linux_to_fbsd_wstatus(const siginfo_t *si)
 }
 
 static void
-linux_to_fbsd_waitinfo(const siginfo_t *si, struct fbsd_wait_siginfo *g)
+linux_to_fbsd_waitinfo(const siginfo_t *si, struct fbsd_siginfo *g)
 {
 	memset(g, 0, sizeof(*g));
 	if (si->si_pid == 0)
 		return;		/* WNOHANG and nothing to report: all zero */
-	g->signo = FBSD_SIGCHLD;
-	g->code = si->si_code;
-	g->pid = si->si_pid;
-	g->uid = si->si_uid;
+	g->fsi_signo = FBSD_SIGCHLD;
+	g->fsi_code = si->si_code;
+	g->fsi_pid = si->si_pid;
+	g->fsi_uid = si->si_uid;
 	/* XXX an exit value above 255 is FreeBSD's whole p_xexit; Linux keeps
 	 * the low 8 bits only. */
-	g->status = si->si_code == CLD_EXITED ? si->si_status : status_signo(si->si_status);
-}
-
-static void
-linux_to_fbsd_rusage(const struct rusage *ru, struct fbsd_rusage *g)
-{
-	*g = (struct fbsd_rusage){
-		.ru_utime = { ru->ru_utime.tv_sec, ru->ru_utime.tv_usec },
-		.ru_stime = { ru->ru_stime.tv_sec, ru->ru_stime.tv_usec },
-		.ru_maxrss = ru->ru_maxrss,
-		.ru_ixrss = ru->ru_ixrss,
-		.ru_idrss = ru->ru_idrss,
-		.ru_isrss = ru->ru_isrss,
-		.ru_minflt = ru->ru_minflt,
-		.ru_majflt = ru->ru_majflt,
-		.ru_nswap = ru->ru_nswap,
-		.ru_inblock = ru->ru_inblock,
-		.ru_oublock = ru->ru_oublock,
-		.ru_msgsnd = ru->ru_msgsnd,
-		.ru_msgrcv = ru->ru_msgrcv,
-		.ru_nsignals = ru->ru_nsignals,
-		.ru_nvcsw = ru->ru_nvcsw,
-		.ru_nivcsw = ru->ru_nivcsw,
-	};
+	g->fsi_status = si->si_code == CLD_EXITED ? si->si_status : status_signo(si->si_status);
 }
 
 /*
@@ -247,7 +209,7 @@ fbsd_sys_wait6(struct uxcall *c, int idtype, int64_t id, int *status, int option
 	siginfo_t si;
 	struct rusage ru;
 	struct fbsd_wrusage wru;
-	struct fbsd_wait_siginfo gsi;
+	struct fbsd_siginfo gsi;
 	int st;
 	long r;
 
