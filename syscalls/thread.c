@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <asm/prctl.h>
+#include <ucontext.h>
 
 #include "syscalls/thread.h"
 #include "syscalls/hostcall.h"
@@ -17,6 +18,7 @@
 #endif
 
 int ux_have_fsgsbase = -1;
+const volatile int ux_no_pending;
 
 static void
 detect_fsgsbase(void)
@@ -101,4 +103,17 @@ ux_thread_destroy(struct ux_thread *td)
 	sigaltstack(&ss, NULL);
 	td->magic = 0;
 	munmap(td, UX_ALTSTACK_REGION);
+}
+
+void
+ux_sleep_interrupt(void *uctx)
+{
+	extern char ux_sleep_begin[], ux_sleep_end[], ux_sleep_eintr[];
+	greg_t *g = ((ucontext_t *)uctx)->uc_mcontext.gregs;
+	uint64_t pc = (uint64_t)g[REG_RIP];
+
+	/* Before the syscall instruction: skip it.  At ux_sleep_end the call
+	 * has already returned (-EINTR, since the signal interrupted it). */
+	if (pc >= (uint64_t)ux_sleep_begin && pc < (uint64_t)ux_sleep_end)
+		g[REG_RIP] = (greg_t)ux_sleep_eintr;
 }

@@ -26,6 +26,9 @@ struct ux_thread {
 	/* Set while uxrun's own code runs on this thread (trap handler, thread
 	 * start): a signal then waits for the guest context to come back. */
 	volatile int in_host;
+	/* A guest signal waits in the personality's queue: blocking calls made
+	 * with ux_sleep_syscall() return -EINTR instead of sleeping. */
+	volatile int sig_pending;
 	/* Guest threads started by uxrun: where the host start routine waits
 	 * to be returned to when the guest thread exits (siglongjmp out of the
 	 * trap handler), so glibc frees the thread normally. */
@@ -50,6 +53,20 @@ ux_thread_from_stack(void)
 		return 0;
 	return td;
 }
+
+/* A blocking host call that a queued guest signal interrupts (sleep.S). */
+long ux_sleep_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6,
+    const volatile int *pending);
+/* ux_sys() for a guest's blocking call on thread td: a guest signal that
+ * arrives just before the call starts is not slept through. */
+extern const volatile int ux_no_pending;	/* for calls made outside a guest thread */
+#define UX_BLOCK_(td, n, a, b, c, d, e, f, ...) ux_sleep_syscall((long)(n), (long)(a), (long)(b), \
+	(long)(c), (long)(d), (long)(e), (long)(f), (td) ? &(td)->sig_pending : &ux_no_pending)
+#define ux_block(td, ...) UX_BLOCK_(td, __VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
+
+/* From a signal handler that just queued a guest signal: if the thread was
+ * about to enter such a call, make it return -EINTR at once. */
+void ux_sleep_interrupt(void *uctx);
 
 /* FS base access: FSGSBASE instructions when the kernel enabled them. */
 extern int ux_have_fsgsbase;

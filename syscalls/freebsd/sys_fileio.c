@@ -6,42 +6,43 @@
 #include <sys/uio.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/thread.h"
 
 long
 fbsd_sys_read(struct uxcall *c, int fd, void *buf, size_t nbyte)
 {
-	return ux_sys(SYS_read, fd, buf, nbyte);
+	return ux_block(c->td, SYS_read, fd, buf, nbyte);
 }
 
 long
 fbsd_sys_write(struct uxcall *c, int fd, const void *buf, size_t nbyte)
 {
-	return ux_sys(SYS_write, fd, buf, nbyte);
+	return ux_block(c->td, SYS_write, fd, buf, nbyte);
 }
 
 long
 fbsd_sys_pread(struct uxcall *c, int fd, void *buf, size_t nbyte, int64_t offset)
 {
-	return ux_sys(SYS_pread64, fd, buf, nbyte, offset);
+	return ux_block(c->td, SYS_pread64, fd, buf, nbyte, offset);
 }
 
 long
 fbsd_sys_pwrite(struct uxcall *c, int fd, const void *buf, size_t nbyte, int64_t offset)
 {
-	return ux_sys(SYS_pwrite64, fd, buf, nbyte, offset);
+	return ux_block(c->td, SYS_pwrite64, fd, buf, nbyte, offset);
 }
 
 /* struct iovec has the same layout on both systems. */
 long
 fbsd_sys_readv(struct uxcall *c, int fd, const struct fbsd_iovec *iovp, unsigned iovcnt)
 {
-	return ux_sys(SYS_readv, fd, iovp, iovcnt);
+	return ux_block(c->td, SYS_readv, fd, iovp, iovcnt);
 }
 
 long
 fbsd_sys_writev(struct uxcall *c, int fd, const struct fbsd_iovec *iovp, unsigned iovcnt)
 {
-	return ux_sys(SYS_writev, fd, iovp, iovcnt);
+	return ux_block(c->td, SYS_writev, fd, iovp, iovcnt);
 }
 
 static long

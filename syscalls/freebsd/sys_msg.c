@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/thread.h"
 #include "syscalls/freebsd/fbsd_socket.h"
 
 #define M(n) { FBSD_##n, n, #n }
@@ -320,7 +321,7 @@ fbsd_sys_sendto(struct uxcall *c, int s, const void *buf, size_t len, int flags,
 	if (to && (r = bsd_sockaddr_copyin(&fbsd_sockaddr_abi, (uintptr_t)to, (uint32_t)tolen,
 	    &ss, &sl)) < 0)
 		return r;
-	r = ux_sys(SYS_sendto, s, buf, len, send_flags(s, flags), to ? &ss : NULL, sl);
+	r = ux_block(c->td, SYS_sendto, s, buf, len, send_flags(s, flags), to ? &ss : NULL, sl);
 	return sent(s, r, flags);
 }
 
@@ -364,7 +365,7 @@ fbsd_sys_sendmsg(struct uxcall *c, int s, const void *msg, int flags)
 	/* struct iovec has the same layout on both. */
 	lm.msg_iov = (struct iovec *)(uintptr_t)gm.msg_iov;
 	lm.msg_iovlen = (size_t)gm.msg_iovlen;
-	r = ux_sys(SYS_sendmsg, s, &lm, send_flags(s, flags));
+	r = ux_block(c->td, SYS_sendmsg, s, &lm, send_flags(s, flags));
 	return sent(s, r, flags);
 }
 
@@ -406,7 +407,7 @@ fbsd_sys_recvfrom(struct uxcall *c, int s, void *buf, size_t len, int flags, voi
 
 	if (fromlenaddr && (r = ux_copyin(&room, fromlenaddr, sizeof(room))) < 0)
 		return r;
-	n = ux_sys(SYS_recvfrom, s, buf, len, fbsd_to_linux_msgflags(flags),
+	n = ux_block(c->td, SYS_recvfrom, s, buf, len, fbsd_to_linux_msgflags(flags),
 	    from ? &ss : NULL, from ? &sl : NULL);
 	if (n < 0)
 		return n;
@@ -456,7 +457,7 @@ fbsd_sys_recvmsg(struct uxcall *c, int s, void *msg, int flags)
 			ux_sys(SYS_setsockopt, s, SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
 		}
 	}
-	n = ux_sys(SYS_recvmsg, s, &lm, fbsd_to_linux_msgflags(flags));
+	n = ux_block(c->td, SYS_recvmsg, s, &lm, fbsd_to_linux_msgflags(flags));
 	if (n < 0)
 		return n;
 	if (gm.msg_name) {

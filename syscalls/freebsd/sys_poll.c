@@ -8,6 +8,7 @@
 #include <sys/time.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/thread.h"
 #include "syscalls/freebsd/fbsd_convert.h"
 
 /* FreeBSD <sys/poll.h>; POLLWRNORM is POLLOUT there. */
@@ -84,7 +85,7 @@ fbsd_sys_poll(struct uxcall *c, struct fbsd_pollfd *fds, unsigned nfds, int time
 		p[i].events = fbsd_to_linux_pollev(g.events);
 		p[i].revents = 0;
 	}
-	r = ux_sys(SYS_poll, p, nfds, timeout);
+	r = ux_block(c->td, SYS_poll, p, nfds, timeout);
 	if (r < 0)
 		goto out;
 	/* Like FreeBSD, only revents is written back. */
@@ -150,7 +151,7 @@ fbsd_sys_select(struct uxcall *c, int nd, void *in, void *ou, void *ex, struct f
 		ltv.tv_sec = g.tv_sec;
 		ltv.tv_usec = g.tv_usec;
 	}
-	return ux_sys(SYS_select, nd, in, ou, ex, tv ? &ltv : NULL);
+	return ux_block(c->td, SYS_select, nd, in, ou, ex, tv ? &ltv : NULL);
 }
 
 long

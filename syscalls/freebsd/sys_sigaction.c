@@ -347,6 +347,8 @@ fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 			ft->pending[n].hsig = hsig;
 			ft->npending = n + 1;
 		}
+		td->sig_pending = 1;
+		ux_sleep_interrupt(ucv);
 		return;
 	}
 	if (!ux_in_guest_code((uint64_t)uc->uc_mcontext.gregs[REG_RIP])) {
@@ -407,6 +409,7 @@ fbsd_after_call(struct uxcall *c)
 		deliver(c->td, ft->pending[i].hsig, fsig, &ft->pending[i].fsi, 0, uc);
 	}
 	ft->npending = 0;
+	c->td->sig_pending = 0;
 }
 
 /* --- the system calls ------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/thread.h"
 #include "syscalls/freebsd/fbsd_convert.h"
 #include "syscalls/freebsd/fbsd_socket.h"
 
@@ -194,7 +195,7 @@ name_out(const struct sockaddr_storage *ss, uint32_t sl, void *name, uint32_t *a
 }
 
 static long
-do_accept(int s, void *name, uint32_t *anamelen, int flags, int inherit)
+do_accept(struct uxcall *c, int s, void *name, uint32_t *anamelen, int flags, int inherit)
 {
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof(ss);
@@ -209,7 +210,7 @@ do_accept(int s, void *name, uint32_t *anamelen, int flags, int inherit)
 		lflags |= SOCK_CLOEXEC;
 	if (flags & FBSD_SOCK_NONBLOCK)
 		lflags |= SOCK_NONBLOCK;
-	fd = ux_sys(SYS_accept4, s, name ? &ss : NULL, name ? &sl : NULL, lflags);
+	fd = ux_block(c->td, SYS_accept4, s, name ? &ss : NULL, name ? &sl : NULL, lflags);
 	if ((fd = fbsd_sock_newfd(fd)) < 0)
 		return fd;
 	if (inherit) {
@@ -232,7 +233,7 @@ do_accept(int s, void *name, uint32_t *anamelen, int flags, int inherit)
 long
 fbsd_sys_accept(struct uxcall *c, int s, void *name, uint32_t *anamelen)
 {
-	return do_accept(s, name, anamelen, 0, 1);
+	return do_accept(c, s, name, anamelen, 0, 1);
 }
 
 long
@@ -240,7 +241,7 @@ fbsd_sys_accept4(struct uxcall *c, int s, void *name, uint32_t *anamelen, int fl
 {
 	if (flags & ~(FBSD_SOCK_CLOEXEC | FBSD_SOCK_NONBLOCK))
 		return -EINVAL;
-	return do_accept(s, name, anamelen, flags, 0);
+	return do_accept(c, s, name, anamelen, flags, 0);
 }
 
 static long

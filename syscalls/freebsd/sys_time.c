@@ -11,6 +11,7 @@
 #include <sys/time.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
+#include "syscalls/thread.h"
 
 _Static_assert(sizeof(struct fbsd_timespec) == sizeof(struct timespec), "timespec layout");
 _Static_assert(sizeof(struct fbsd_timeval) == sizeof(struct timeval), "timeval layout");
@@ -135,7 +136,7 @@ fbsd_sys_nanosleep(struct uxcall *c, const struct fbsd_timespec *rqtp,
 	 * interval, where Linux calls a negative one invalid. */
 	if (rq.tv_sec < 0 || (rq.tv_sec == 0 && rq.tv_nsec == 0))
 		return 0;
-	r = ux_sys(SYS_nanosleep, &rq, &rm);
+	r = ux_block(c->td, SYS_nanosleep, &rq, &rm);
 	if (r == -EINTR && rmtp != NULL) {
 		long e = ux_copyout(rmtp, &rm, sizeof(rm));
 		if (e < 0)

@@ -194,7 +194,12 @@ futex_wait_until(uint32_t *w, uint32_t val, const struct deadline *dl, int priva
 
 	if (dl != NULL && dl->clock == CLOCK_REALTIME)
 		op |= FUTEX_CLOCK_REALTIME;
-	return ux_sys(SYS_futex, w, op, val, dl ? &dl->ts : NULL, NULL, FUTEX_BITSET_MATCH_ANY);
+	struct ux_thread *td = ux_thread_from_stack();
+
+	/* The signal queue is checked in the same window as the sleep: a
+	 * guest signal that arrives just before it must not be slept through. */
+	return ux_sleep_syscall(SYS_futex, (long)w, op, val, (long)(dl ? &dl->ts : NULL), 0,
+	    FUTEX_BITSET_MATCH_ANY, td ? &td->sig_pending : &ux_no_pending);
 }
 
 static long

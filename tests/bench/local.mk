@@ -6,7 +6,7 @@ tests_bench_trap_floor_LDADD = libuxrun.la
 BENCH_BIN = tests/bench/bin/getpid_fbsd tests/bench/bin/getpid_linux
 CLEANFILES += $(BENCH_BIN) tests/bench/bin/*.o
 EXTRA_DIST += tests/bench/getpid_loop.S tests/bench/bench-trap.sh tests/bench/bench-esbuild.sh \
-	tests/npm/setup.sh tests/npm/esbuild.sh
+	tests/npm/setup.sh tests/npm/esbuild.sh tests/gostd/run.sh tests/gostd/known-failures
 
 tests/bench/bin/getpid_fbsd: $(srcdir)/tests/bench/getpid_loop.S
 	$(AM_V_GEN)mkdir -p tests/bench/bin && \

@@ -62,7 +62,8 @@ for pkg in "$@"; do
 		echo "    known failure: $t: $(grep -E "^$pkg $t " "$KNOWN" | sed -E 's/^[^ ]+ [^ ]+ +#? *//')"
 	done
 	comm -12 "$WORK/$name.known" "$WORK/$name.freebsd.pass" | while read -r t; do
-		echo "    listed as a known failure but passes now: $t (remove it from $KNOWN)"
+		grep -qE "^$pkg $t +# *flaky" "$KNOWN" ||
+		    echo "    listed as a known failure but passes now: $t (remove it from $KNOWN)"
 	done
 	known=$((known + k))
 	if [ "$n" -gt 0 ] && [ ! -s "$WORK/$name.unexpected" ]; then
