@@ -354,10 +354,16 @@ fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 	if (!ux_in_guest_code((uint64_t)uc->uc_mcontext.gregs[REG_RIP])) {
 		/* Other uxrun code (a trap handler's first or last instructions,
 		 * a thread being set up): send the signal again and keep it
-		 * blocked until that code returns to the guest's own mask, so
-		 * the kernel delivers it to guest code. */
+		 * blocked here until this code returns to the guest's own mask,
+		 * so the kernel delivers it to guest code. */
 		sigaddset(&uc->uc_sigmask, hsig);
-		ux_sys(SYS_tgkill, ux_sys(SYS_getpid), td->tid, hsig);
+		/* Same siginfo, same target: a signal sent to the process must
+		 * stay free to go to another thread, or it could wait behind a
+		 * sleep this thread is about to start. */
+		if (si->si_code == SI_TKILL)
+			ux_sys(SYS_rt_tgsigqueueinfo, ux_sys(SYS_getpid), td->tid, hsig, si);
+		else
+			ux_sys(SYS_rt_sigqueueinfo, ux_sys(SYS_getpid), hsig, si);
 		return;
 	}
 	deliver(td, hsig, fsig, &fsi, is_fault(hsig, si), ucv);
