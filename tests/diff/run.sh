@@ -167,8 +167,24 @@ while IFS= read -r line || [ -n "$line" ]; do
 	for f in stdout stderr status files; do
 		cmp -s "$dir/native/$f" "$dir/fbsd/$f" || same=0
 	done
+	# XXX cases listed in tests/diff/flaky (a signal sometimes lost under
+	# uxrun, see the issue notes) get one more run, reported as such.
+	retried=
+	if [ $same = 0 ] && grep -qE "^$name( |$)" "$(dirname "$0")/flaky" 2>/dev/null; then
+		rm -rf "$dir/fbsd"
+		mkdir -p "$dir/fbsd/bin" "$dir/fbsd/work"
+		prepare "$dir/fbsd/work"
+		cp "$bins/freebsd/$name" "$dir/fbsd/bin/$name"
+		run fbsd "$name" "$input" "$@"
+		snapshot "$dir/fbsd/work" >"$dir/fbsd/files"
+		same=1
+		for f in stdout stderr status files; do
+			cmp -s "$dir/native/$f" "$dir/fbsd/$f" || same=0
+		done
+		retried=" (flaky: passed only on a second run)"
+	fi
 	if [ $same = 1 ]; then
-		echo "PASS: $label"
+		echo "PASS: $label$retried"
 		pass=$((pass + 1))
 	else
 		echo "FAIL: $label"

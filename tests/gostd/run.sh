@@ -54,6 +54,16 @@ for pkg in "$@"; do
 	    comm -23 - "$WORK/$name.freebsd.skip" >"$WORK/$name.expected"
 	comm -23 "$WORK/$name.expected" "$WORK/$name.freebsd.pass" >"$WORK/$name.missing"
 	comm -23 "$WORK/$name.missing" "$WORK/$name.known" >"$WORK/$name.unexpected"
+	# XXX signal delivery under uxrun still loses a signal now and then
+	# (see the issue notes): a test that failed runs once more on its own,
+	# and passing then is reported as such, never silently.
+	if [ -s "$WORK/$name.unexpected" ]; then
+		run_freebsd "$WORK/$name.unexpected" "$WORK/$name.freebsd.retry.out"
+		grep -E '^--- PASS: ' "$WORK/$name.freebsd.retry.out" | awk '{print $3}' | sort -u >"$WORK/$name.retry.pass"
+		comm -12 "$WORK/$name.unexpected" "$WORK/$name.retry.pass" | sed "s/^/    flaky: passed only on a second run: /"
+		comm -23 "$WORK/$name.unexpected" "$WORK/$name.retry.pass" >"$WORK/$name.still"
+		mv "$WORK/$name.still" "$WORK/$name.unexpected"
+	fi
 	n=$(wc -l <"$WORK/$name.expected")
 	u=$(comm -12 "$WORK/$name.expected" "$WORK/$name.freebsd.pass" | wc -l)
 	k=$(comm -12 "$WORK/$name.missing" "$WORK/$name.known" | wc -l)
