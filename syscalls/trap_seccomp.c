@@ -125,7 +125,7 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 	 * is back (see the personality's on_signal), so draining the queue
 	 * and returning cannot lose one. */
 	td->in_host = 0;
-	if (td->pers->after_call)
+	if (td->sig_pending && td->pers->after_call)
 		td->pers->after_call(&c);
 	if (td->guest_fs)
 		ux_set_fs(td->guest_fs);

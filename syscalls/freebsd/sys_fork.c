@@ -79,6 +79,7 @@ child_return(struct uxcall *c)
 	/* Signals that reached the parent during the call are the parent's;
 	 * a new process starts with none pending. */
 	fbsd_td(c->td)->npending = 0;
+	c->td->sig_pending = 0;
 	if (fbsd_thread_atfork_child)
 		fbsd_thread_atfork_child(c->td);
 	/* kqueues are not inherited across fork on FreeBSD. */

@@ -394,8 +394,10 @@ fbsd_after_call(struct uxcall *c)
 	struct fbsd_thread *ft = fbsd_td(c->td);
 	ucontext_t *uc = c->uctx;
 
-	if (ft->npending == 0 || uc == NULL)
+	if (ft->npending == 0 || uc == NULL) {
+		c->td->sig_pending = ft->npending != 0;
 		return;
+	}
 	for (unsigned i = 0; i < ft->npending; i++) {
 		int fsig = ft->pending[i].fsi.fsi_signo;
 		const struct fbsd_sigaction *act = &actions[fsig];
