@@ -1,8 +1,9 @@
 /*
- * void ux_enter_guest(entry, rsp, rdi): the guest's first instruction runs
+ * void ux_enter_guest(entry, rsp, rdi, sel): the guest's first instruction runs
  * with FreeBSD's exec_setregs() state: every general register zero but
  * rdi (&argc) and rsp, rflags 0x202, a fresh x87 control word (0x037F)
- * and MXCSR (0x1F80).
+ * and MXCSR (0x1F80).  sel, when not NULL, is the thread's Syscall User
+ * Dispatch selector: set to "trap" here, after uxrun's last system call.
  */
 	.text
 	.globl	ux_enter_guest
@@ -10,6 +11,10 @@
 ux_enter_guest:
 	movq	%rsi, %rsp
 	movq	%rdi, %r11		/* entry */
+	testq	%rcx, %rcx
+	jz	1f
+	movb	$1, (%rcx)
+1:
 	movq	%rdx, %rdi		/* &argc */
 	fninit
 	pushq	$0x1f80

@@ -21,6 +21,7 @@
 #include "loader/fbsd_auxv.h"
 #include "syscalls/freebsd/fbsd_abi.h"
 #include "syscalls/freebsd/fbsd_personality.h"
+#include "syscalls/freebsd/timekeep.h"
 
 #define PAGE 4096ull
 #define DEFAULT_STACK (8ull << 20)
@@ -151,8 +152,9 @@ ux_fbsd_build_start(struct ux_image *im, const char *execpath, int argc, char **
 
 	/* Order as __elfN(freebsd_copyout_auxargs) writes them.  amd64's
 	 * sysvec has no sv_hwcap/sv_hwcap2, so FreeBSD passes no AT_HWCAP
-	 * or AT_HWCAP2 there; AT_TIMEKEEP, AT_FXRNG and AT_KPRELOAD point
-	 * into the kernel's shared page, which uxrun does not provide. */
+	 * or AT_HWCAP2 there.  Of the kernel's shared page uxrun provides
+	 * only the timekeep area; no AT_FXRNG or AT_KPRELOAD. */
+	uint64_t timekeep = fbsd_timekeep_setup();
 	AUX(FBSD_AT_PHDR, phdr);
 	AUX(FBSD_AT_PHENT, im->eh.e_phentsize);
 	AUX(FBSD_AT_PHNUM, im->phnum);
@@ -168,6 +170,8 @@ ux_fbsd_build_start(struct ux_image *im, const char *execpath, int argc, char **
 	AUX(FBSD_AT_NCPUS, ncpu > 0 ? ncpu : 1);
 	AUX(FBSD_AT_PAGESIZES, g_pagesizes);
 	AUX(FBSD_AT_PAGESIZESLEN, sizeof(pagesizes));
+	if (timekeep)
+		AUX(FBSD_AT_TIMEKEEP, timekeep);
 	AUX(FBSD_AT_STACKPROT, stackprot);
 	AUX(FBSD_AT_BSDFLAGS, 0);
 	int argc_slot = na;

@@ -37,12 +37,15 @@ usage(FILE *out)
 	    "  --info             describe PROGRAM (OS, type, entry, interpreter, segments); do not run it\n"
 	    "  --trace            print each translated system call to standard error\n"
 	    "  --trace-file=FILE  as --trace, into FILE\n"
+	    "  --trap=BACKEND     how system calls are trapped: sud (Syscall User Dispatch), seccomp,\n"
+	    "                     or auto (sud where the kernel has it); programs it runs inherit it\n"
 	    "  --help             this text\n"
 	    "  --version          uxrun's version\n"
 	    "\n"
 	    "environment:\n"
 	    "  UXRUN_TRACE=1      same as --trace\n"
 	    "  UXRUN_LOG=FILE     write reports and trace lines to FILE; UXRUN_LOG=none silences reports\n"
+	    "  UXRUN_TRAP=BACKEND same as --trap\n"
 	    "\n"
 	    "exit status: the program's own; 127 if PROGRAM is not found; 126 if it cannot be run.\n");
 }
@@ -89,6 +92,7 @@ main(int argc, char **argv)
 		{ "info", no_argument, NULL, 'i' },
 		{ "trace", no_argument, NULL, 't' },
 		{ "trace-file", required_argument, NULL, 'T' },
+		{ "trap", required_argument, NULL, 'B' },
 		/* Internal, from a guest's execve of a FreeBSD program: the
 		 * argv[0] it passed, and what earlier filters still trap. */
 		{ "argv0", required_argument, NULL, '0' },
@@ -110,6 +114,15 @@ main(int argc, char **argv)
 		case 't': ux_trace_on = 1; break;
 		case 'T': ux_trace_on = 1; trace_file = optarg; break;
 		case '0': argv0 = optarg; break;
+		case 'B':
+			if (strcmp(optarg, "sud") != 0 && strcmp(optarg, "seccomp") != 0 &&
+			    strcmp(optarg, "auto") != 0) {
+				fprintf(stderr, "uxrun: --trap takes sud, seccomp or auto, not '%s'\n", optarg);
+				return 2;
+			}
+			/* Through the environment, so a guest's children keep it. */
+			setenv("UXRUN_TRAP", optarg, 1);
+			break;
 		case 'R':
 			if (ux_trap_note_inherited(optarg) != 0) {
 				fprintf(stderr, "uxrun: bad --trap-ranges list\n");
@@ -171,6 +184,11 @@ main(int argc, char **argv)
 	 * takes over the descriptors. */
 	fflush(NULL);
 
+	if (ux_trap_init() != 0) {
+		ux_err_set(&err, 126, "cannot set up the system call trap (UXRUN_TRAP=%s): %m",
+		    getenv("UXRUN_TRAP") ? getenv("UXRUN_TRAP") : "auto");
+		return fail(&err);
+	}
 	struct ux_thread *td = ux_thread_create_current(&fbsd_personality);
 	if (!td) {
 		ux_err_set(&err, 126, "cannot set up the trap stack: %m");
@@ -178,15 +196,11 @@ main(int argc, char **argv)
 	}
 	fbsd_thread_init(td, NULL);
 	fbsd_signals_init();
-	if (ux_trap_init() != 0) {
-		ux_err_set(&err, 126, "cannot install signal handlers: %m");
-		return fail(&err);
-	}
 	int r = ux_trap_add_ranges(ranges, nr);
 	if (r != 0) {
 		ux_err_set(&err, 126, "cannot install the seccomp filter: %s", strerror(-r));
 		return fail(&err);
 	}
 	td->in_host = 0;
-	ux_enter_guest(st.entry, st.rsp, st.rdi);
+	ux_enter_guest(st.entry, st.rsp, st.rdi, ux_trap_entry_selector(td));
 }

@@ -7,7 +7,7 @@
 # first, and builds $(SAMPLES_ALL) from all-local. Uses GNU make pattern
 # rules (the project builds with -Wno-portability).
 
-SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap signals proc sock kq threads
+SAMPLES_NAMES = hello args cat wc ls cptree errno fileio clock sysinfo heap signals proc sock kq threads ifaddrs
 
 SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/hello \
@@ -26,6 +26,7 @@ SAMPLES_FBSD_BINS = \
 	samples/bin/freebsd/sock \
 	samples/bin/freebsd/kq \
 	samples/bin/freebsd/threads \
+	samples/bin/freebsd/ifaddrs \
 	samples/bin/freebsd/hello-pie
 
 # hello-pie's native twin is hello, built from the same source.
@@ -46,6 +47,7 @@ SAMPLES_LINUX_BINS = \
 	samples/bin/linux/sock \
 	samples/bin/linux/kq \
 	samples/bin/linux/threads \
+	samples/bin/linux/ifaddrs \
 	samples/bin/linux/hello-pie
 
 SAMPLES_ALL = $(SAMPLES_FBSD_BINS) $(SAMPLES_LINUX_BINS)
@@ -88,6 +90,10 @@ SAMPLES_SDK_HDRS = \
 	samples/sdk/freebsd/include/sys/un.h \
 	samples/sdk/freebsd/include/sys/ucred.h \
 	samples/sdk/freebsd/include/netinet/in.h \
+	samples/sdk/freebsd/include/net/if.h \
+	samples/sdk/freebsd/include/net/if_dl.h \
+	samples/sdk/freebsd/include/net/if_types.h \
+	samples/sdk/freebsd/include/net/route.h \
 	samples/sdk/freebsd/include/netinet/tcp.h
 
 SAMPLES_RT_HDRS = \

@@ -42,14 +42,17 @@ ux_dispatch(const struct ux_personality *p, struct uxcall *c)
 	const struct ux_sysent *e = NULL;
 	long r;
 
+	/* Arguments past the sixth sit above the libc stub's return address. */
+	c->stkarg = c->sp + 8;
 	/* syscall(2) and __syscall(2): the real number is the first argument;
 	 * the sixth argument then comes from the guest stack. */
 	if (c->nr == p->indirect_nr[0] || c->nr == p->indirect_nr[1]) {
 		c->nr = c->a[0];
 		for (int i = 0; i < 5; i++)
 			c->a[i] = c->a[i + 1];
-		if (ux_copyin(&c->a[5], c->sp + 8, sizeof(c->a[5])) != 0)
+		if (ux_copyin(&c->a[5], c->stkarg, sizeof(c->a[5])) != 0)
 			c->a[5] = 0;
+		c->stkarg += 8;
 	}
 	if (c->nr < p->nsysent)
 		e = &p->sysent[c->nr];
@@ -65,6 +68,8 @@ ux_dispatch(const struct ux_personality *p, struct uxcall *c)
 		c->err = 0;
 		c->rv[0] = (uint64_t)r;
 	}
+	if (p->tick)
+		p->tick(c);
 	if (__builtin_expect(ux_trace_on, 0))
 		ux_trace_call(p, c, e && e->name ? e : NULL, r);
 }

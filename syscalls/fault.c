@@ -73,6 +73,7 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 	greg_t *g = uc->uc_mcontext.gregs;
 	uint64_t pc = (uint64_t)g[REG_RIP];
 	struct ux_thread *td;
+	uint8_t sel = 0;
 	char insn[200];
 
 	if (pc >= (uint64_t)ux_copy_insn_begin && pc < (uint64_t)ux_copy_insn_end) {
@@ -80,6 +81,8 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	td = ux_thread_from_stack();
+	if (td)
+		sel = ux_host_enter(td);
 	/* A guest fault comes with the guest's %fs; one in uxrun, with glibc's. */
 	uint64_t fs = td && td->guest_fs ? ux_get_fs() : 0;
 	if (td && fs && fs != td->host_fs)
@@ -89,6 +92,7 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 		td->pers->on_signal(td, sig, si, ucv);
 		if (fs && fs != td->host_fs)
 			ux_set_fs(fs);
+		ux_host_leave(td, sel);
 		return;
 	}
 	describe_insn(pc, insn, sizeof(insn));
@@ -104,6 +108,8 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 	signal(sig, SIG_DFL);
 	if (td && fs && fs != td->host_fs)
 		ux_set_fs(fs);
+	if (td)
+		ux_host_leave(td, sel);
 }
 
 int

@@ -50,7 +50,7 @@ BEGIN { n = 0; maxnr = 0 }
 			na++
 		}
 	}
-	if (na > 6) { print FILENAME ":" NR ": more than 6 arguments" > "/dev/stderr"; err = 1; exit 1 }
+	if (na > 8) { print FILENAME ":" NR ": more than 8 arguments" > "/dev/stderr"; err = 1; exit 1 }
 	enr[n] = nr; ename[n] = name; estat[n] = status; enarg[n] = na; enote[n] = note
 	if (nr > maxnr) maxnr = nr
 	n++
@@ -77,11 +77,13 @@ END {
 	print "\n#endif" > out_h
 
 	print "/* Generated from syscalls.master by gen_sysent.awk. DO NOT EDIT. */" > out_c
-	print "#include <errno.h>\n#include \"syscalls/hostfd.h\"\n#include \"" out_h_include "\"\n" > out_c
+	print "#include <errno.h>\n#include \"syscalls/fault.h\"\n#include \"syscalls/hostfd.h\"\n#include \"" out_h_include "\"\n" > out_c
 	for (i = 0; i < n; i++) {
 		if (estat[i] == "unimpl") continue
 		print "static long\n" P "_thunk_" ename[i] "(struct uxcall *c)\n{" > out_c
 		print "\tif (!" P "_sys_" ename[i] ")\n\t\treturn -ENOSYS;" > out_c
+		if (enarg[i] > 6)
+			print "\tif (ux_copyin(&c->a[6], c->stkarg, 8 * " (enarg[i] - 6) ") != 0)\n\t\treturn -EFAULT;" > out_c
 		for (j = 0; j < enarg[i]; j++) {
 			if (afmt[i, j] == "FD")
 				print "\tif (ux_fd_is_host((int)c->a[" j "]))\n\t\treturn -EBADF;" > out_c

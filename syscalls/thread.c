@@ -12,6 +12,7 @@
 
 #include "syscalls/thread.h"
 #include "syscalls/hostcall.h"
+#include "syscalls/trap.h"
 
 #ifndef HWCAP2_FSGSBASE
 #define HWCAP2_FSGSBASE (1 << 1)
@@ -88,7 +89,7 @@ ux_thread_create_current(const struct ux_personality *p)
 		.ss_size = sz - 2 * pg,
 		.ss_flags = 0,
 	};
-	if (sigaltstack(&ss, NULL) != 0) {
+	if (sigaltstack(&ss, NULL) != 0 || ux_trap_thread_arm(td) != 0) {
 		munmap((void *)start, sz);
 		return NULL;
 	}
@@ -100,6 +101,8 @@ ux_thread_destroy(struct ux_thread *td)
 {
 	stack_t ss = { .ss_flags = SS_DISABLE };
 
+	/* The kernel reads the selector in td on every call: stop first. */
+	ux_trap_thread_disarm();
 	sigaltstack(&ss, NULL);
 	td->magic = 0;
 	munmap(td, UX_ALTSTACK_REGION);

@@ -29,6 +29,11 @@ struct ux_thread {
 	/* A guest signal waits in the personality's queue: blocking calls made
 	 * with ux_sleep_syscall() return -EINTR instead of sleeping. */
 	volatile int sig_pending;
+	/* Syscall User Dispatch selector (trap_sud.c): the kernel reads it on
+	 * every system call this thread makes.  0 (allow) while uxrun's code
+	 * runs, 1 (block: trap) while guest code does.  Always 0 under the
+	 * seccomp backend. */
+	volatile uint8_t sud_sel;
 	/* Guest threads started by uxrun: where the host start routine waits
 	 * to be returned to when the guest thread exits (siglongjmp out of the
 	 * trap handler), so glibc frees the thread normally. */
@@ -67,6 +72,30 @@ extern const volatile int ux_no_pending;	/* for calls made outside a guest threa
 /* From a signal handler that just queued a guest signal: if the thread was
  * about to enter such a call, make it return -EINTR at once. */
 void ux_sleep_interrupt(void *uctx);
+
+/*
+ * Every host-side signal handler that can interrupt guest code brackets its
+ * work with these: system calls are allowed inside, and the thread goes
+ * back to trapping them only if what was interrupted was guest code.
+ * Nothing between ux_host_leave() and the handler's return may make a
+ * system call (the return itself goes through the exempt restorer).
+ */
+static inline __attribute__((always_inline)) uint8_t
+ux_host_enter(struct ux_thread *td)
+{
+	uint8_t s = td->sud_sel;
+
+	td->sud_sel = 0;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	return s;
+}
+
+static inline __attribute__((always_inline)) void
+ux_host_leave(struct ux_thread *td, uint8_t s)
+{
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	td->sud_sel = s;
+}
 
 /* FS base access: FSGSBASE instructions when the kernel enabled them. */
 extern int ux_have_fsgsbase;

@@ -138,7 +138,7 @@ fmt_arg(char *b, int len, const struct ux_personality *p, const struct uxcall *c
 	case UXA_PATH:
 		return fmt_bytes(b, len, v, -1, 1);
 	case UXA_WBUF:
-		return fmt_bytes(b, len, v, i + 1 < 6 ? (long)c->a[i + 1] : 0, 0);
+		return fmt_bytes(b, len, v, i + 1 < UX_MAXARGS ? (long)c->a[i + 1] : 0, 0);
 	case UXA_RBUF:
 		if (ux_is_err(r))
 			return snprintf(b, (size_t)len, "%#lx", (unsigned long)v);

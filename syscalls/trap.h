@@ -1,7 +1,11 @@
 /*
  * Trap backends: how a guest's raw `syscall` instruction reaches the
- * dispatcher.  Today: a seccomp filter that returns SECCOMP_RET_TRAP for
- * calls made from guest code only, and a SIGSYS handler.
+ * dispatcher.  Both end in one SIGSYS handler (trap.c):
+ *   Syscall User Dispatch (trap_sud.c): a per-thread selector byte says
+ *     whether the thread's calls trap; the default where the kernel has it.
+ *   seccomp (trap_seccomp.c): a filter returns SECCOMP_RET_TRAP for calls
+ *     made from the guest's code ranges.
+ * UXRUN_TRAP=sud|seccomp|auto chooses.
  */
 #ifndef UX_TRAP_H
 #define UX_TRAP_H
@@ -14,10 +18,30 @@ struct ux_range {
 
 #define UX_TRAP_MAX_RANGES 20	/* per filter: keeps BPF jumps within 255 */
 
-/* Installs the SIGSYS (and fault-fixup) handlers; once per process. */
+struct ux_thread;
+
+enum { UX_TRAP_SECCOMP, UX_TRAP_SUD };
+extern int ux_trap_kind;
+
+/* Installs the SIGSYS (and fault-fixup) handlers and picks the backend;
+ * once per process, before the first ux_thread is made. */
 int ux_trap_init(void);
+const char *ux_trap_name(void);
+
+/* Syscall User Dispatch: makes the calling thread consult td's selector
+ * (0 while uxrun runs; entering the guest sets it).  No-ops under seccomp.
+ * A forked child arms again: the kernel does not copy the setting. */
+int ux_trap_sud_init(void);
+int ux_trap_thread_arm(struct ux_thread *td);
+void ux_trap_thread_disarm(void);
+/* For the assembly that enters guest code: the byte to set to 1 just
+ * before the jump (NULL under seccomp), and the exempt restorer a new
+ * thread's rt_sigreturn must go through. */
+uint8_t *ux_trap_entry_selector(struct ux_thread *td);
+extern uint64_t ux_sud_restorer;
 /* Adds a filter trapping calls whose instruction pointer lies in ranges.
- * Filters stack, so code mapped later gets a filter of its own. */
+ * Filters stack, so code mapped later gets a filter of its own.  Under
+ * Syscall User Dispatch there is nothing to add. */
 int ux_trap_add_ranges(const struct ux_range *r, int n);
 /* Every range a filter of this process traps, its own and those inherited
  * from an earlier uxrun across execve (filters cannot be removed): code a

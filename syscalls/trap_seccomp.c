@@ -1,14 +1,9 @@
 /*
- * The seccomp + SIGSYS trap backend.
- *
- * The kernel skips a trapped call and delivers SIGSYS with the registers as
- * they were at the `syscall` instruction (rax holds the number).  The handler
- * runs on this thread's alternate stack, finds the thread's state from that
- * stack's address, puts glibc's thread pointer back in %fs if the guest
- * owns it, dispatches, writes the result in the guest's convention (carry
- * flag, positive errno in rax, second value in rdx) and returns through
- * sigreturn.  Nothing on this path allocates, locks or makes a system call
- * besides the one being emulated and the %fs switch.
+ * The seccomp trap backend: a filter returns SECCOMP_RET_TRAP for system
+ * calls whose instruction pointer lies in guest code, so uxrun's own calls
+ * pass untouched and the SIGSYS handler (trap.c) sees only the guest's.
+ * Filters cannot be removed and survive execve; the ranges every filter of
+ * this process traps are kept for execve's collision check.
  */
 #include "config.h"
 
@@ -30,11 +25,6 @@
 #include "syscalls/hostcall.h"
 #include "syscalls/fault.h"
 
-#ifndef SYS_SECCOMP
-#define SYS_SECCOMP 1
-#endif
-
-#define EFLAGS_CF 0x1
 
 #define IP_LO offsetof(struct seccomp_data, instruction_pointer)
 #define IP_HI (offsetof(struct seccomp_data, instruction_pointer) + 4)
@@ -74,81 +64,6 @@ ux_trap_build_filter(void *out, int max, const struct ux_range *r, int n)
 	f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 	f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP);
 	return k;
-}
-
-__attribute__((no_stack_protector)) static void
-sigsys_handler(int sig, siginfo_t *si, void *ucv)
-{
-	ucontext_t *uc = ucv;
-	greg_t *g = uc->uc_mcontext.gregs;
-	struct ux_thread *td = ux_thread_from_stack();
-
-	if (td == NULL)
-		return;
-	if (td->guest_fs)
-		ux_set_fs(td->host_fs);
-	if (si->si_code != SYS_SECCOMP) {
-		/* The guest's own SIGSYS (kill, thr_kill): a signal like any other. */
-		if (td->pers->on_signal)
-			td->pers->on_signal(td, sig, si, ucv);
-		if (td->guest_fs)
-			ux_set_fs(td->guest_fs);
-		return;
-	}
-	td->in_host = 1;
-
-	struct uxcall c = {
-		.nr = (uint64_t)g[REG_RAX],
-		.orig_nr = (uint64_t)g[REG_RAX],
-		.a = { (uint64_t)g[REG_RDI], (uint64_t)g[REG_RSI], (uint64_t)g[REG_RDX],
-		       (uint64_t)g[REG_R10], (uint64_t)g[REG_R8], (uint64_t)g[REG_R9] },
-		.sp = (uint64_t)g[REG_RSP],
-		.pc = (uint64_t)g[REG_RIP],
-		.td = td,
-		.sigmask = (uint64_t *)&uc->uc_sigmask,
-		.uctx = ucv,
-	};
-	ux_dispatch(td->pers, &c);
-
-	if (!c.justreturn) {
-		g[REG_RAX] = (greg_t)c.rv[0];
-		if (c.err) {
-			g[REG_EFL] |= EFLAGS_CF;
-		} else {
-			g[REG_EFL] &= ~(greg_t)EFLAGS_CF;
-			if (c.rv2_set)
-				g[REG_RDX] = (greg_t)c.rv[1];
-		}
-	}
-	/* Signals that came during the call were queued; from here on one
-	 * that arrives is left pending in the kernel until the guest context
-	 * is back (see the personality's on_signal), so draining the queue
-	 * and returning cannot lose one. */
-	td->in_host = 0;
-	if (td->sig_pending && td->pers->after_call)
-		td->pers->after_call(&c);
-	if (td->guest_fs)
-		ux_set_fs(td->guest_fs);
-}
-
-int
-ux_trap_init(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = sigsys_handler;
-	/* Other signals stay deliverable while a call is emulated, so a
-	 * blocking read can still be interrupted (and Ctrl-C still works). */
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-	if (sigaction(SIGSYS, &sa, NULL) != 0)
-		return -1;
-	sigset_t ss;
-	sigemptyset(&ss);
-	sigaddset(&ss, SIGSYS);
-	sigprocmask(SIG_UNBLOCK, &ss, NULL);
-	return ux_fault_init();
 }
 
 /* What every installed filter traps, for execve's collision check. */
@@ -205,6 +120,8 @@ ux_trap_note_inherited(const char *spec)
 int
 ux_trap_add_ranges(const struct ux_range *r, int n)
 {
+	if (ux_trap_kind == UX_TRAP_SUD)
+		return 0;
 	while (n > 0) {
 		int m = n > UX_TRAP_MAX_RANGES ? UX_TRAP_MAX_RANGES : n;
 		struct sock_filter insns[2 + UX_TRAP_MAX_RANGES * 10 + 2];

@@ -12,11 +12,16 @@
 struct ux_thread;
 struct ux_personality;
 
+/* FreeBSD passes a seventh and eighth argument on the user stack. */
+#define UX_MAXARGS 8
+
 struct uxcall {
 	uint64_t nr;		/* guest syscall number, after indirection */
 	uint64_t orig_nr;	/* as the guest passed it (to restart the call) */
-	uint64_t a[6];		/* arguments in guest ABI order */
+	uint64_t a[UX_MAXARGS];	/* arguments in guest ABI order; past the sixth,
+				 * filled from the stack by the calls that have them */
 	uint64_t sp;		/* guest stack pointer at the call */
+	uint64_t stkarg;	/* where the guest's stack arguments start */
 	uint64_t pc;		/* address after the syscall instruction */
 	uint64_t rv[2];		/* results: rax and, if rv2_set, rdx */
 	int rv2_set;
@@ -58,8 +63,8 @@ struct ux_sysent {
 	ux_sy_call_t call;	/* NULL when unimplemented */
 	uint8_t nargs;
 	uint8_t status;		/* enum ux_status */
-	uint8_t argfmt[6];
-	const char *argname[6];
+	uint8_t argfmt[UX_MAXARGS];
+	const char *argname[UX_MAXARGS];
 	const char *note;	/* what a partial translation leaves out */
 };
 
@@ -96,6 +101,9 @@ struct ux_personality {
 	 * returns to the guest (delivers what arrived during the call). */
 	void (*on_signal)(struct ux_thread *td, int sig, void *siginfo, void *uctx);
 	void (*after_call)(struct uxcall *c);
+	/* After every call, whatever the trap backend: cheap upkeep that
+	 * must follow the guest's calls (FreeBSD's AT_TIMEKEEP page). */
+	void (*tick)(struct uxcall *c);
 };
 
 #endif

@@ -41,6 +41,18 @@ func main() {
 	}
 	fmt.Printf("self as %s: %q exit %d\n", filepath.Base(self), out, code)
 
+	// gofmt from Debian's Go is a native, non-PIE program linked at
+	// 0x400000, where this program's FreeBSD build sits too: under uxrun
+	// it must run natively, out of reach of the guest's system-call trap.
+	if path, err := exec.LookPath("gofmt"); err == nil {
+		c := exec.Command(path)
+		c.Stdin = strings.NewReader("package  p\nfunc   f( ) {  }\n")
+		out, err := c.Output()
+		fmt.Printf("native gofmt: %q %v\n", out, err)
+	} else {
+		fmt.Println("native gofmt: not installed")
+	}
+
 	_, err = exec.Command("/nonexistent/program").Output()
 	fmt.Println("missing program fails:", err != nil)
 	fmt.Println("exec done")

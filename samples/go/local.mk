@@ -1,7 +1,7 @@
 # Go samples: each samples/go/NAME.go is cross-compiled for FreeBSD and
 # built for Linux with Debian's golang-go, and compared by tests/diff as
 # go-NAME.  The Go build cache lives in the build tree.
-SAMPLES_GO_NAMES = goroutines files net signal exec
+SAMPLES_GO_NAMES = goroutines files net signal exec clock
 SAMPLES_GO_BINS = $(SAMPLES_GO_NAMES:%=samples/bin/freebsd/go-%) \
 	$(SAMPLES_GO_NAMES:%=samples/bin/linux/go-%)
 SAMPLES_ALL += $(SAMPLES_GO_BINS)

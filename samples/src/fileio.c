@@ -93,6 +93,29 @@ positioned_io(void)
 		printf("readv parts: [%s] [%s]\n", a, b);
 	}
 	printf("size after writev: %lld\n", file_size(fd));
+	{
+		char a[4] = "", b[8] = "";
+
+		iov[0].iov_base = "AB";
+		iov[0].iov_len = 2;
+		iov[1].iov_base = "CD";
+		iov[1].iov_len = 2;
+		printf("pwritev at 1: %zd\n", pwritev(fd, iov, 2, 1));
+		iov[0].iov_base = a;
+		iov[0].iov_len = 3;
+		iov[1].iov_base = b;
+		iov[1].iov_len = 7;
+		printf("preadv at 0: %zd\n", preadv(fd, iov, 2, 0));
+		printf("preadv parts: [%.3s] [%.7s]\n", a, b);
+		printf("offset after preadv/pwritev: %lld\n", (long long)lseek(fd, 0, SEEK_CUR));
+		{
+			ssize_t r;
+
+			errno = 0;
+			r = preadv(fd, iov, 2, -1);
+			printf("preadv at -1: %zd %s\n", r, errname(errno));
+		}
+	}
 
 	result("ftruncate to 4", ftruncate(fd, 4) == 0);
 	printf("size after ftruncate: %lld\n", file_size(fd));
@@ -245,6 +268,19 @@ names(void)
 	printf("readlink: %d bytes '%.*s'\n", n, n < 0 ? 0 : n, buf);
 	lstat("soft", &st);
 	printf("lstat symlink: is link %d, size %lld\n", S_ISLNK(st.st_mode), (long long)st.st_size);
+	if (geteuid() == 0) {
+		/* The link itself changes owner; what it names does not. */
+		struct stat tgt;
+
+		result("lchown symlink to 1:1", lchown("soft", 1, 1) == 0);
+		lstat("soft", &st);
+		stat("made", &tgt);
+		result("lchown: link owned by 1, target not",
+		    st.st_uid == 1 && st.st_gid == 1 && tgt.st_uid != 1);
+	} else {
+		/* Not root: only one's own ids are allowed. */
+		result("lchown symlink to own ids", lchown("soft", getuid(), getgid()) == 0);
+	}
 
 	t[0].tv_sec = 0;
 	t[0].tv_nsec = UTIME_OMIT;

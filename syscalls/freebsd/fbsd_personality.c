@@ -7,6 +7,7 @@
 #include "syscalls/freebsd/fbsd_consts.h"
 #include "syscalls/freebsd/fbsd_sysent.h"
 #include "syscalls/freebsd/fbsd_signal.h"
+#include "syscalls/freebsd/timekeep.h"
 
 struct fbsd_procinfo fbsd_proc;
 
@@ -34,4 +35,5 @@ const struct ux_personality fbsd_personality = {
 	.reported = reported,
 	.on_signal = fbsd_on_signal,
 	.after_call = fbsd_after_call,
+	.tick = fbsd_timekeep_tick,
 };

@@ -195,6 +195,7 @@ void fbsd_umtx_atfork_child(void);
 
 /* sys_thread.c -> thr_enter.S: loads the guest's FS base (0: keep glibc's)
  * and enters the guest with rt_sigreturn on the frame whose ucontext is uc. */
-__attribute__((noreturn)) void fbsd_thr_enter(void *uc, uint64_t fsbase);
+__attribute__((noreturn)) void fbsd_thr_enter(void *uc, uint64_t fsbase, uint8_t *sel,
+    uint64_t restorer);
 
 #endif

@@ -17,6 +17,7 @@ FBSD_HANDLER_SOURCES += \
 	syscalls/freebsd/sys_sysctl.c \
 	syscalls/freebsd/sysctl.h \
 	syscalls/freebsd/sysctl_nodes.c \
+	syscalls/freebsd/sysctl_route.c syscalls/freebsd/sysctl_route.h \
 	syscalls/freebsd/sys_resource.c \
 	syscalls/freebsd/sys_signal.c \
 	syscalls/freebsd/sys_sigaction.c syscalls/freebsd/fbsd_signal.h \
@@ -27,4 +28,5 @@ FBSD_HANDLER_SOURCES += \
 	syscalls/freebsd/sys_socket.c syscalls/freebsd/fbsd_socket.h \
 	syscalls/freebsd/sys_sockopt.c \
 	syscalls/freebsd/sys_msg.c \
+	syscalls/freebsd/timekeep.c syscalls/freebsd/timekeep.h \
 	syscalls/bsd_sockaddr.c syscalls/bsd_sockaddr.h

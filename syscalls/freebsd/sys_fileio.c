@@ -45,6 +45,21 @@ fbsd_sys_writev(struct uxcall *c, int fd, const struct fbsd_iovec *iovp, unsigne
 	return ux_block(c->td, SYS_writev, fd, iovp, iovcnt);
 }
 
+/* Linux splits the offset into two longs; on amd64 the high one is unused. */
+long
+fbsd_sys_preadv(struct uxcall *c, int fd, const struct fbsd_iovec *iovp, unsigned iovcnt,
+    int64_t offset)
+{
+	return ux_block(c->td, SYS_preadv, fd, iovp, iovcnt, offset, 0);
+}
+
+long
+fbsd_sys_pwritev(struct uxcall *c, int fd, const struct fbsd_iovec *iovp, unsigned iovcnt,
+    int64_t offset)
+{
+	return ux_block(c->td, SYS_pwritev, fd, iovp, iovcnt, offset, 0);
+}
+
 static long
 open_common(int dirfd, const char *path, int flags, int mode)
 {

@@ -28,6 +28,7 @@
 #include "syscalls/freebsd/fbsd_proc.h"
 #include "syscalls/freebsd/fbsd_event.h"
 #include "syscalls/freebsd/fbsd_thread.h"
+#include "syscalls/trap.h"
 
 #ifndef SYS_close_range
 #define SYS_close_range 436
@@ -74,6 +75,12 @@ child_return(struct uxcall *c)
 {
 	long tid = ux_sys(SYS_gettid);
 
+	/* Syscall User Dispatch is not inherited: without this the child's
+	 * guest code would reach Linux directly.  The selector stays 0 until
+	 * the trap handler returns to the guest.  Nothing can be reported if
+	 * it fails, so the child dies rather than run untranslated. */
+	if (ux_trap_thread_arm(c->td) != 0)
+		ux_sys(SYS_exit_group, 127);
 	c->td->tid = (int)tid;
 	fbsd_td(c->td)->tid = tid + FBSD_TID_BASE;
 	/* Signals that reached the parent during the call are the parent's;

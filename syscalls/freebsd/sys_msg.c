@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 
@@ -482,4 +483,65 @@ fbsd_sys_recvmsg(struct uxcall *c, int s, void *msg, int flags)
 	if ((r = ux_copyout(msg, &gm, sizeof(gm))) < 0)
 		return r;
 	return n;
+}
+
+/* struct sf_hdtr: data written before and after the file's bytes. */
+struct fbsd_sf_hdtr {
+	uint64_t headers;	/* struct iovec * */
+	int32_t hdr_cnt;
+	int32_t pad0;
+	uint64_t trailers;
+	int32_t trl_cnt;
+	int32_t pad1;
+};
+
+/*
+ * FreeBSD's sendfile(fd, s, offset, nbytes, hdtr, sbytes, flags) over
+ * Linux's: headers and trailers by writev, the file by sendfile(2) from a
+ * private offset (the file position is left alone on both systems).
+ * nbytes 0 means "to the end of the file".  When the socket would block or
+ * a signal comes after some bytes went, FreeBSD fails with EAGAIN/EINTR and
+ * still reports the count in *sbytes; so does this.  The SF_* flags only
+ * tune the kernel's page cache use and are accepted as no-ops.
+ */
+long
+fbsd_sys_sendfile(struct uxcall *c, int fd, int s, int64_t offset, size_t nbytes,
+    const void *hdtr, int64_t *sbytes, int flags)
+{
+	struct fbsd_sf_hdtr h = { 0 };
+	int64_t total = 0, off = offset;
+	long r = 0, type;
+	socklen_t tl = sizeof(type);
+
+	(void)flags;
+	if (offset < 0)
+		return -EINVAL;
+	if (ux_sys(SYS_getsockopt, s, SOL_SOCKET, SO_TYPE, &type, &tl) < 0)
+		return ux_sys(SYS_fcntl, s, F_GETFD) < 0 ? -EBADF : -ENOTSOCK;
+	if (hdtr != NULL && ux_copyin(&h, hdtr, sizeof(h)) < 0)
+		return -EFAULT;
+	if (h.headers && h.hdr_cnt > 0) {
+		r = ux_block(c->td, SYS_writev, s, h.headers, h.hdr_cnt);
+		if (r > 0)
+			total += r;
+	}
+	while (r >= 0 && (nbytes == 0 || (size_t)(off - offset) < nbytes)) {
+		size_t want = nbytes ? nbytes - (size_t)(off - offset) : 1u << 30;
+
+		if (want > (1u << 30))
+			want = 1u << 30;
+		r = ux_block(c->td, SYS_sendfile, s, fd, &off, want);
+		if (r == 0)
+			break;		/* end of file */
+		if (r > 0)
+			total += r;
+	}
+	if (r >= 0 && h.trailers && h.trl_cnt > 0) {
+		r = ux_block(c->td, SYS_writev, s, h.trailers, h.trl_cnt);
+		if (r > 0)
+			total += r;
+	}
+	if (sbytes != NULL && ux_copyout(sbytes, &total, sizeof(total)) < 0)
+		return -EFAULT;
+	return r < 0 ? r : 0;
 }

@@ -317,3 +317,9 @@ fbsd_sys_mkfifoat(struct uxcall *c, int fd, const char *path, int mode)
 {
 	return ux_sys(SYS_mknodat, fbsd_dirfd(fd), path, S_IFIFO | (mode & 07777), 0);
 }
+
+long
+fbsd_sys_lchown(struct uxcall *c, const char *path, int uid, int gid)
+{
+	return ux_sys(SYS_fchownat, AT_FDCWD, path, uid, gid, AT_SYMLINK_NOFOLLOW);
+}

@@ -736,9 +736,11 @@ ux_guest_signal(int sig, siginfo_t *si, void *uc)
 {
 	struct ux_thread *td = ux_thread_from_stack();
 	uint64_t fs;
+	uint8_t sel;
 
 	if (td == NULL)
 		return;		/* not a guest thread */
+	sel = ux_host_enter(td);
 	/* %fs as it is, not as a flag says: the signal may come between a
 	 * trap handler's switch and its bookkeeping. */
 	fs = td->guest_fs ? ux_get_fs() : td->host_fs;
@@ -747,6 +749,7 @@ ux_guest_signal(int sig, siginfo_t *si, void *uc)
 	fbsd_on_signal(td, sig, si, uc);
 	if (fs != td->host_fs)
 		ux_set_fs(fs);
+	ux_host_leave(td, sel);
 }
 
 /* Guest dispositions start as the host's: an ignored signal stays ignored

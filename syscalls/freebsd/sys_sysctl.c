@@ -301,7 +301,7 @@ h_meta_next(struct sreq *r, const struct sctl_node *n, const int *arg, unsigned 
 
 	for (size_t i = 0; i < fbsd_sysctl_nnodes; i++) {
 		const struct sctl_node *e = &fbsd_sysctl_nodes[i];
-		if (leaves_only && is_dir(e))
+		if (leaves_only && (is_dir(e) || (e->kind & CTLFLAG_SKIP)))
 			continue;
 		if (oid_cmp(e->oid, e->len, arg, narg) <= 0)
 			continue;

@@ -34,6 +34,7 @@
 #include "syscalls/freebsd/fbsd_proc.h"
 #include "syscalls/thread.h"
 #include "syscalls/trace.h"
+#include "syscalls/trap.h"
 
 #define THR_MAX		4096	/* FreeBSD's default limit is 1500 per process */
 #define FBSD_MAXCOMLEN	19
@@ -185,7 +186,7 @@ thr_enter_guest(struct ux_thread *td, const struct fbsd_thr_param *p, uint64_t m
 	g[REG_CSGSFS] = (greg_t)(0x33 | (0x2bULL << 48));	/* __USER_CS, __USER_DS */
 	memcpy(&uc.uc_sigmask, &mask, sizeof(mask));
 	td->in_host = 0;
-	fbsd_thr_enter(&uc, p->tls_base);
+	fbsd_thr_enter(&uc, p->tls_base, ux_trap_entry_selector(td), ux_sud_restorer);
 }
 
 static void *

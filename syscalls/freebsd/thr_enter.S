@@ -1,5 +1,5 @@
 /*
- * void fbsd_thr_enter(void *uc, uint64_t fsbase)
+ * void fbsd_thr_enter(void *uc, uint64_t fsbase, uint8_t *sel, uint64_t restorer)
  *
  * The last step of thr_new in the new thread.  uc is a Linux signal frame
  * (a ucontext_t, as rt_sigreturn reads it) holding the guest's start
@@ -8,7 +8,10 @@
  * with no FPU image in the frame the kernel gives the thread a fresh FPU,
  * as FreeBSD does.  Before it the guest's FS base is loaded (0: keep
  * glibc's); from then on no C code may run on this thread until its next
- * trap, so this is assembly.
+ * trap, so this is assembly.  Under Syscall User Dispatch (sel not NULL)
+ * the selector is set to "trap" last and rt_sigreturn is the exempt one
+ * at restorer (glibc's __restore_rt), so the first guest instruction
+ * already traps.
  */
 	.text
 	.globl	fbsd_thr_enter
@@ -19,6 +22,8 @@ fbsd_thr_enter:
 	.cfi_undefined %rip
 	/* rt_sigreturn finds the frame's ucontext at the stack pointer. */
 	movq	%rdi, %rsp
+	movq	%rdx, %r8		/* syscall clobbers rcx */
+	movq	%rcx, %r9
 	testq	%rsi, %rsi
 	jz	2f
 	movq	ux_have_fsgsbase@GOTPCREL(%rip), %rax
@@ -29,7 +34,11 @@ fbsd_thr_enter:
 1:	movl	$158, %eax		/* SYS_arch_prctl */
 	movl	$0x1002, %edi		/* ARCH_SET_FS */
 	syscall
-2:	movl	$15, %eax		/* SYS_rt_sigreturn */
+2:	testq	%r8, %r8
+	jz	3f
+	movb	$1, (%r8)
+	jmp	*%r9
+3:	movl	$15, %eax		/* SYS_rt_sigreturn */
 	syscall
 	ud2
 	.cfi_endproc

@@ -9,6 +9,13 @@
 # and shown, not hidden, and one that starts passing is reported.
 #   run.sh UXRUN WORKDIR [PKG...]
 set -u
+# Some tests (os/exec TestExtraFiles) only run when nothing but stdin,
+# stdout and stderr is open at start; close whatever the caller leaked so
+# that a developer's shell runs the same tests as CI.
+if [ -z "${GOSTD_CLEAN_FDS:-}" ]; then
+	GOSTD_CLEAN_FDS=1 exec perl -MPOSIX -e 'POSIX::close($_) for 3 .. 1023; exec @ARGV or die "exec: $!"' \
+	    sh "$0" "$@"
+fi
 UX=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 WORK=$2
 shift 2

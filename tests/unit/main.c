@@ -110,6 +110,8 @@ cleanup(void)
 
 /* test_fbsd_convert.c */
 int unit_register_fbsd_convert(void);
+/* test_timekeep.c */
+int unit_register_timekeep(void);
 
 static const struct {
 	const char *name;
@@ -123,6 +125,7 @@ static const struct {
 	{ "dispatch", unit_register_dispatch },
 	{ "trap", unit_register_trap },
 	{ "image", unit_register_image },
+	{ "timekeep", unit_register_timekeep },
 };
 
 int

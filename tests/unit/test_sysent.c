@@ -68,8 +68,8 @@ test_table_shape(void)
 		if (e->status == UX_PARTIAL)
 			UX_CHECK(e->note && e->note[0], "%s (%u) is partial but its note does not say what is missing",
 			    e->name, nr);
-		UX_CHECK(e->nargs <= 6, "%s (%u) has %u arguments", e->name, nr, e->nargs);
-		for (unsigned j = 0; j < 6; j++) {
+		UX_CHECK(e->nargs <= UX_MAXARGS, "%s (%u) has %u arguments", e->name, nr, e->nargs);
+		for (unsigned j = 0; j < UX_MAXARGS; j++) {
 			if (j < e->nargs) {
 				UX_CHECK(e->argfmt[j] != UXA_NONE && e->argfmt[j] < UXA_COUNT,
 				    "%s (%u): argument %u has format %u", e->name, nr, j, e->argfmt[j]);

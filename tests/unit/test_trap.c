@@ -373,38 +373,62 @@ test_real_filter(void)
 	    st >= 1000 ? "killed by a signal" : "failed", st);
 }
 
+/* Calls guest code at fn: under Syscall User Dispatch the thread traps
+ * only while its selector says so, as when uxrun enters the guest. */
+static long
+call_guest(struct ux_thread *td, unsigned char *fn)
+{
+	long r;
+
+	td->sud_sel = ux_trap_kind == UX_TRAP_SUD;
+	r = ((guest_fn)(uintptr_t)fn)();
+	td->sud_sel = 0;
+	return r;
+}
+
 static int
-child_full_path(void)
+child_full_path(const char *backend)
 {
 	unsigned char *buf = code_page();
+	struct ux_thread *td;
 
 	if (!buf)
 		return 20;
-	if (ux_hostfd_init() != 0 || !ux_thread_create_current(&fbsd_personality))
-		return 21;
+	setenv("UXRUN_TRAP", backend, 1);
 	if (ux_trap_init() != 0)
 		return 22;
+	if ((ux_trap_kind == UX_TRAP_SUD) != (strcmp(backend, "sud") == 0))
+		return 29;
+	if (ux_hostfd_init() != 0 || !(td = ux_thread_create_current(&fbsd_personality)))
+		return 21;
 	emit_call(buf, 20);		/* FreeBSD getpid */
 	emit_call(buf + 32, 39);	/* FreeBSD getppid (Linux getpid) */
 	emit_call(buf + 64, 9999);	/* nothing: ENOSYS with the carry flag */
+	emit_raw(buf + 96, 39);		/* not guest code: Linux getpid, passed through */
 	if (mprotect(buf, 4096, PROT_READ | PROT_EXEC) != 0)
 		return 23;
-	struct ux_range r = { (uint64_t)(uintptr_t)buf, (uint64_t)(uintptr_t)buf + 4096 };
+	struct ux_range r = { (uint64_t)(uintptr_t)buf, (uint64_t)(uintptr_t)buf + 96 };
 	if (ux_trap_add_ranges(&r, 1) != 0)
 		return 24;
-	if (((guest_fn)(uintptr_t)buf)() != getpid())
+	ux_fault_add_guest_range(r.lo, r.hi);
+	if (call_guest(td, buf) != getpid())
 		return 25;
-	if (((guest_fn)(uintptr_t)(buf + 32))() != getppid())
+	if (call_guest(td, buf + 32) != getppid())
 		return 26;
-	if (((guest_fn)(uintptr_t)(buf + 64))() != -78)
+	if (call_guest(td, buf + 64) != -78)
 		return 27;
 	if (getpid() != syscall(SYS_getpid))
 		return 28;
+	if (call_guest(td, buf + 96) != getpid())
+		return 30;
 	return 0;
 }
 
+static int child_full_path_seccomp(void) { return child_full_path("seccomp"); }
+static int child_full_path_sud(void) { return child_full_path("sud"); }
+
 static void
-test_full_trap_path(void)
+check_full_trap_path(int (*child)(void))
 {
 	static const char *const why[] = {
 		[20] = "mmap failed", [21] = "thread setup failed", [22] = "ux_trap_init failed",
@@ -413,12 +437,26 @@ test_full_trap_path(void)
 		[26] = "FreeBSD getppid (39) was not translated",
 		[27] = "an unknown call did not return ENOSYS (78) with the carry flag",
 		[28] = "getpid from ordinary code was wrong",
+		[29] = "UXRUN_TRAP did not pick the backend",
+		[30] = "a trapped call from outside guest code was not passed through to Linux",
 	};
-	int st = in_child(child_full_path);
+	int st = in_child(child);
 
 	UX_CHECK(st == 0, "child: %s (status %d)",
 	    st > 0 && st < (int)(sizeof(why) / sizeof(why[0])) && why[st] ? why[st] :
 	    st >= 1000 ? "killed by a signal" : "failed", st);
+}
+
+static void
+test_full_trap_path(void)
+{
+	check_full_trap_path(child_full_path_seccomp);
+}
+
+static void
+test_full_trap_path_sud(void)
+{
+	check_full_trap_path(child_full_path_sud);
 }
 
 static int
@@ -450,7 +488,7 @@ test_copy_fault(void)
 int
 unit_register_trap(void)
 {
-	CU_pSuite s = CU_add_suite("seccomp trap", NULL, NULL);
+	CU_pSuite s = CU_add_suite("trap backends", NULL, NULL);
 
 	if (!s)
 		return CU_get_error();
@@ -460,6 +498,7 @@ unit_register_trap(void)
 	UX_ADD_TEST(s, test_filter_limits);
 	UX_ADD_TEST(s, test_real_filter);
 	UX_ADD_TEST(s, test_full_trap_path);
+	UX_ADD_TEST(s, test_full_trap_path_sud);
 	UX_ADD_TEST(s, test_copy_fault);
 	return CUE_SUCCESS;
 }

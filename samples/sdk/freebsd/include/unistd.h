@@ -41,6 +41,7 @@ char *getcwd(char *buf, size_t size);
 int access(const char *path, int mode);
 int faccessat(int dirfd, const char *path, int mode, int flags);
 int chown(const char *path, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
 int truncate(const char *path, off_t len);
 int ftruncate(int fd, off_t len);
 int isatty(int fd);

@@ -45,6 +45,18 @@ writev(int fd, const struct iovec *iov, int iovcnt)
 	return uxrt_call(SYS_writev, fd, iov, iovcnt);
 }
 
+ssize_t
+preadv(int fd, const struct iovec *iov, int iovcnt, off_t off)
+{
+	return uxrt_call(SYS_preadv, fd, iov, iovcnt, off);
+}
+
+ssize_t
+pwritev(int fd, const struct iovec *iov, int iovcnt, off_t off)
+{
+	return uxrt_call(SYS_pwritev, fd, iov, iovcnt, off);
+}
+
 off_t
 lseek(int fd, off_t off, int whence)
 {

@@ -161,6 +161,12 @@ fchmod(int fd, mode_t mode)
 }
 
 int
+lchown(const char *path, uid_t uid, gid_t gid)
+{
+	return (int)uxrt_call(SYS_lchown, path, (int)uid, (int)gid);
+}
+
+int
 chown(const char *path, uid_t uid, gid_t gid)
 {
 	return (int)uxrt_call(SYS_chown, path, (int)uid, (int)gid);

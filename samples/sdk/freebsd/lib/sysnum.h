@@ -16,6 +16,10 @@
 #define SYS_fchdir		13
 #define SYS_chmod		15
 #define SYS_chown		16
+#define SYS_lchown		254
+#define SYS_preadv		289
+#define SYS_pwritev		290
+#define SYS_sendfile		393
 #define SYS_break		17
 #define SYS_getpid		20
 #define SYS_getuid		24

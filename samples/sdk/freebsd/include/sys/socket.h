@@ -51,12 +51,16 @@ typedef uint8_t sa_family_t;
 #define AF_LOCAL	1
 #define AF_UNIX		AF_LOCAL
 #define AF_INET		2
+#define AF_ROUTE	17
+#define AF_LINK		18
 #define AF_INET6	28
 #define PF_UNSPEC	AF_UNSPEC
 #define PF_LOCAL	AF_LOCAL
 #define PF_UNIX		AF_UNIX
 #define PF_INET		AF_INET
 #define PF_INET6	AF_INET6
+#define PF_ROUTE	AF_ROUTE
+#define PF_LINK		AF_LINK
 
 #define SOMAXCONN	128
 
@@ -161,5 +165,15 @@ ssize_t recvfrom(int s, void *buf, size_t len, int flags,
     struct sockaddr *from, socklen_t *fromlen);
 ssize_t recvmsg(int s, struct msghdr *msg, int flags);
 int shutdown(int s, int how);
+
+/* sendfile(2): headers and trailers around a file's bytes. */
+struct sf_hdtr {
+	struct iovec *headers;
+	int hdr_cnt;
+	struct iovec *trailers;
+	int trl_cnt;
+};
+int sendfile(int fd, int s, off_t offset, size_t nbytes, struct sf_hdtr *hdtr,
+    off_t *sbytes, int flags);
 
 #endif

@@ -7,6 +7,7 @@
 #define CTL_MAXNAME	24
 #define CTL_KERN	1
 #define CTL_VM		2
+#define CTL_NET		4
 #define CTL_HW		6
 #define CTL_USER	8
 

@@ -1,0 +1,155 @@
+/*
+ * The SIGSYS side of both trap backends (trap.h): the kernel skips a
+ * trapped call and delivers SIGSYS with the registers as they were at the
+ * `syscall` instruction (rax holds the number).  The handler runs on this
+ * thread's alternate stack, finds the thread's state from that stack's
+ * address, lets the thread make system calls (Syscall User Dispatch
+ * selector), puts glibc's thread pointer back in %fs if the guest owns it,
+ * dispatches, writes the result in the guest's convention (carry flag,
+ * positive errno in rax, second value in rdx) and returns through
+ * sigreturn.  Nothing on this path allocates, locks or makes a system call
+ * besides the one being emulated and the %fs switch.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+
+#include "syscalls/trap.h"
+#include "syscalls/thread.h"
+#include "syscalls/dispatch.h"
+#include "syscalls/hostcall.h"
+#include "syscalls/fault.h"
+#include "syscalls/log.h"
+
+#ifndef SYS_SECCOMP
+#define SYS_SECCOMP 1
+#endif
+#ifndef SYS_USER_DISPATCH
+#define SYS_USER_DISPATCH 2
+#endif
+
+#define EFLAGS_CF 0x1
+
+int ux_trap_kind = UX_TRAP_SECCOMP;
+
+/*
+ * A dispatch trap from outside guest code: host code (a glibc-internal
+ * signal handler, say) ran while the thread was set to trap.  The call was
+ * meant for Linux; make it.
+ */
+static void
+pass_through(greg_t *g)
+{
+	g[REG_RAX] = (greg_t)ux_sys((long)g[REG_RAX], (long)g[REG_RDI], (long)g[REG_RSI],
+	    (long)g[REG_RDX], (long)g[REG_R10], (long)g[REG_R8], (long)g[REG_R9]);
+}
+
+__attribute__((no_stack_protector)) static void
+sigsys_handler(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	greg_t *g = uc->uc_mcontext.gregs;
+	struct ux_thread *td = ux_thread_from_stack();
+	uint8_t sel;
+
+	if (td == NULL)
+		return;
+	sel = ux_host_enter(td);
+	if (si->si_code == SYS_USER_DISPATCH && !ux_in_guest_code((uint64_t)g[REG_RIP])) {
+		pass_through(g);
+		ux_host_leave(td, sel);
+		return;
+	}
+	if (td->guest_fs)
+		ux_set_fs(td->host_fs);
+	if (si->si_code != SYS_SECCOMP && si->si_code != SYS_USER_DISPATCH) {
+		/* The guest's own SIGSYS (kill, thr_kill): a signal like any other. */
+		if (td->pers->on_signal)
+			td->pers->on_signal(td, sig, si, ucv);
+		if (td->guest_fs)
+			ux_set_fs(td->guest_fs);
+		ux_host_leave(td, sel);
+		return;
+	}
+	td->in_host = 1;
+
+	struct uxcall c = {
+		.nr = (uint64_t)g[REG_RAX],
+		.orig_nr = (uint64_t)g[REG_RAX],
+		.a = { (uint64_t)g[REG_RDI], (uint64_t)g[REG_RSI], (uint64_t)g[REG_RDX],
+		       (uint64_t)g[REG_R10], (uint64_t)g[REG_R8], (uint64_t)g[REG_R9] },
+		.sp = (uint64_t)g[REG_RSP],
+		.pc = (uint64_t)g[REG_RIP],
+		.td = td,
+		.sigmask = (uint64_t *)&uc->uc_sigmask,
+		.uctx = ucv,
+	};
+	ux_dispatch(td->pers, &c);
+
+	if (!c.justreturn) {
+		g[REG_RAX] = (greg_t)c.rv[0];
+		if (c.err) {
+			g[REG_EFL] |= EFLAGS_CF;
+		} else {
+			g[REG_EFL] &= ~(greg_t)EFLAGS_CF;
+			if (c.rv2_set)
+				g[REG_RDX] = (greg_t)c.rv[1];
+		}
+	}
+	/* Signals that came during the call were queued; from here on one
+	 * that arrives is left pending in the kernel until the guest context
+	 * is back (see the personality's on_signal), so draining the queue
+	 * and returning cannot lose one. */
+	td->in_host = 0;
+	if (td->sig_pending && td->pers->after_call)
+		td->pers->after_call(&c);
+	if (td->guest_fs)
+		ux_set_fs(td->guest_fs);
+	/* Whatever the call did to the registers, they are the guest's. */
+	ux_host_leave(td, sel);
+}
+
+int
+ux_trap_init(void)
+{
+	struct sigaction sa;
+	const char *want = getenv("UXRUN_TRAP");
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = sigsys_handler;
+	/* Other signals stay deliverable while a call is emulated, so a
+	 * blocking read can still be interrupted (and Ctrl-C still works). */
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	if (sigaction(SIGSYS, &sa, NULL) != 0)
+		return -1;
+	sigset_t ss;
+	sigemptyset(&ss);
+	sigaddset(&ss, SIGSYS);
+	sigprocmask(SIG_UNBLOCK, &ss, NULL);
+
+	/* Syscall User Dispatch when the kernel has it (5.11+): it traps
+	 * wherever guest code is and vanishes at execve.  UXRUN_TRAP picks
+	 * one; a seccomp uxrun's children inherit the choice with it. */
+	if (want == NULL || *want == '\0' || strcmp(want, "auto") == 0 || strcmp(want, "sud") == 0) {
+		if (ux_trap_sud_init() == 0)
+			ux_trap_kind = UX_TRAP_SUD;
+		else if (want && strcmp(want, "sud") == 0)
+			return -1;
+	} else if (strcmp(want, "seccomp") != 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return ux_fault_init();
+}
+
+const char *
+ux_trap_name(void)
+{
+	return ux_trap_kind == UX_TRAP_SUD ? "Syscall User Dispatch" : "seccomp";
+}
