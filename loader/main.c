@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "loader/binfmt.h"
 #include "loader/image.h"
 #include "loader/start.h"
 #include "syscalls/fault.h"
@@ -39,6 +40,12 @@ usage(FILE *out)
 	    "  --trace-file=FILE  as --trace, into FILE\n"
 	    "  --trap=BACKEND     how system calls are trapped: sud (Syscall User Dispatch), seccomp,\n"
 	    "                     or auto (sud where the kernel has it); programs it runs inherit it\n"
+	    "  --install-binfmt[=NAME]    register this uxrun with binfmt_misc (root), so that\n"
+	    "                     FreeBSD, NetBSD and OpenBSD programs run directly: ./PROGRAM\n"
+	    "                     (entries NAME-freebsd, NAME-netbsd, NAME-openbsd; NAME is uxrun)\n"
+	    "  --uninstall-binfmt[=NAME]  remove those entries (root)\n"
+	    "  --binfmt-status    list the binfmt_misc entries that run a uxrun\n"
+	    "  --binfmt-rules[=NAME]      print the entries for binfmt.d(5); register nothing\n"
 	    "  --help             this text\n"
 	    "  --version          uxrun's version\n"
 	    "\n"
@@ -93,6 +100,10 @@ main(int argc, char **argv)
 		{ "trace", no_argument, NULL, 't' },
 		{ "trace-file", required_argument, NULL, 'T' },
 		{ "trap", required_argument, NULL, 'B' },
+		{ "install-binfmt", optional_argument, NULL, 'I' },
+		{ "uninstall-binfmt", optional_argument, NULL, 'U' },
+		{ "binfmt-status", no_argument, NULL, 'S' },
+		{ "binfmt-rules", optional_argument, NULL, 'Y' },
 		/* Internal, from a guest's execve of a FreeBSD program: the
 		 * argv[0] it passed, and what earlier filters still trap. */
 		{ "argv0", required_argument, NULL, '0' },
@@ -105,11 +116,18 @@ main(int argc, char **argv)
 	struct ux_err err = { 0, "" };
 	struct ux_start st;
 
+	/* Started by binfmt_misc: nothing on the command line is uxrun's. */
+	const char *binfmt_path = ux_binfmt_invoked_path(argc, argv);
+
 	/* '+': options end at PROGRAM; the rest belongs to the guest. */
-	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!binfmt_path && (c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("uxrun %s\n", PACKAGE_VERSION); return 0;
+		case 'I': return ux_binfmt_install(optarg ? optarg : UX_BINFMT_PREFIX);
+		case 'U': return ux_binfmt_uninstall(optarg ? optarg : UX_BINFMT_PREFIX);
+		case 'S': return ux_binfmt_status(stdout);
+		case 'Y': return ux_binfmt_rules(stdout, optarg ? optarg : UX_BINFMT_PREFIX);
 		case 'i': info = 1; break;
 		case 't': ux_trace_on = 1; break;
 		case 'T': ux_trace_on = 1; trace_file = optarg; break;
@@ -132,6 +150,10 @@ main(int argc, char **argv)
 		default: usage(stderr); return 2;
 		}
 	}
+	/* [uxrun, PATH, ARGV0, ARGS...]: the guest's argv starts at ARGV0
+	 * (at PATH if the caller passed an empty argv). */
+	if (binfmt_path)
+		optind = argc > 2 ? 2 : 1;
 	if (optind >= argc) {
 		usage(stderr);
 		return 2;
@@ -140,7 +162,7 @@ main(int argc, char **argv)
 	if (env_trace && *env_trace && strcmp(env_trace, "0") != 0)
 		ux_trace_on = 1;
 
-	const char *path = argv[optind];
+	const char *path = binfmt_path ? binfmt_path : argv[optind];
 	if (argv0)
 		argv[optind] = (char *)argv0;
 	if (ux_image_open(&im, path, &err) != 0)

@@ -51,6 +51,7 @@ suite "unit tests (AddressSanitizer + UndefinedBehaviorSanitizer)" "$B/tests/uni
 corpus=$(mktemp -d)
 suite "loader: malformed inputs" sh -c "'$B/tests/loader/mkcorpus' '$corpus' && sh '$SRC/tests/loader/run.sh' '$B/uxrun' '$corpus'"
 suite "command line" sh "$SRC/tests/cli/run.sh" "$B/uxrun" "$B/samples/bin"
+suite "binfmt_misc: foreign programs run directly (root)" sh "$SRC/tests/binfmt/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "differential: FreeBSD samples under uxrun vs native Linux" sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
 # The seccomp backend (the fallback for kernels without Syscall User
 # Dispatch) on the same samples, but for the one that runs a native program

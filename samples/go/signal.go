@@ -33,9 +33,14 @@ func main() {
 	time.Sleep(20 * time.Millisecond)
 	fmt.Println("ignored SIGUSR2 did not kill us")
 
-	// XXX Stop followed by a new Notify and a signal is left out: under
-	// uxrun that signal is sometimes not delivered (as in Go's own
-	// os/signal TestStop and TestAtomicStop); see the issue notes.
 	signal.Stop(ch)
+	signal.Notify(ch, syscall.SIGUSR1)
+	syscall.Kill(os.Getpid(), syscall.SIGUSR1)
+	select {
+	case s := <-ch:
+		fmt.Println("renotified:", s)
+	case <-time.After(5 * time.Second):
+		fmt.Println("timeout")
+	}
 	fmt.Println("signal done")
 }

@@ -319,6 +319,40 @@ deliver(struct ux_thread *td, int hsig, int fsig, const struct fbsd_siginfo *fsi
 		take_default(SIGSEGV, 0, uc);
 }
 
+/*
+ * Sends a signal that came at the wrong moment again, with its siginfo and
+ * to the same target (process or thread).  Linux lets a thread other than
+ * the main one queue a siginfo only with a negative si_code other than
+ * SI_TKILL (do_rt_sigqueueinfo()'s rule against forging kill() and kernel
+ * signals), so the copy travels as SI_QUEUE with the real si_code kept in
+ * si_errno under a mark, which resent_restore() takes back off on arrival.
+ */
+#define RESENT_MARK	0x75780000	/* "ux" in the high half */
+
+static void
+resend(struct ux_thread *td, int hsig, const siginfo_t *si)
+{
+	siginfo_t copy = *si;
+	long pid = ux_sys(SYS_getpid);
+
+	copy.si_errno = RESENT_MARK | (uint16_t)si->si_code;
+	copy.si_code = SI_QUEUE;
+	if (si->si_code == SI_TKILL && td != NULL)
+		ux_sys(SYS_rt_tgsigqueueinfo, pid, td->tid, hsig, &copy);
+	else
+		ux_sys(SYS_rt_sigqueueinfo, pid, hsig, &copy);
+}
+
+static void
+resent_restore(siginfo_t *si)
+{
+	if (si->si_code == SI_QUEUE && (si->si_errno & 0xffff0000) == RESENT_MARK &&
+	    si->si_pid == (pid_t)ux_sys(SYS_getpid)) {
+		si->si_code = (int16_t)(si->si_errno & 0xffff);
+		si->si_errno = 0;
+	}
+}
+
 void
 fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 {
@@ -329,7 +363,13 @@ fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 
 	if (fsig <= 0)
 		return;
+	resent_restore(si);
 	linux_to_fbsd_siginfo(si, &fsi);
+	if (__builtin_expect(ux_trace_on, 0))
+		ux_logf("--- signal %d (host %d, code %d, from pid %d) %s ---", fsig, hsig, si->si_code,
+		    si->si_pid, td->in_host ? "during a call: queued" :
+		    !ux_in_guest_code((uint64_t)((ucontext_t *)ucv)->uc_mcontext.gregs[REG_RIP]) ?
+		    "in uxrun code: sent again" : "delivered");
 	if (fbsd_kqueue_note_signal)
 		fbsd_kqueue_note_signal(fsig);
 	ucontext_t *uc = ucv;
@@ -360,10 +400,7 @@ fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 		/* Same siginfo, same target: a signal sent to the process must
 		 * stay free to go to another thread, or it could wait behind a
 		 * sleep this thread is about to start. */
-		if (si->si_code == SI_TKILL)
-			ux_sys(SYS_rt_tgsigqueueinfo, ux_sys(SYS_getpid), td->tid, hsig, si);
-		else
-			ux_sys(SYS_rt_sigqueueinfo, ux_sys(SYS_getpid), hsig, si);
+		resend(td, hsig, si);
 		return;
 	}
 	deliver(td, hsig, fsig, &fsi, is_fault(hsig, si), ucv);
@@ -414,6 +451,8 @@ fbsd_after_call(struct uxcall *c)
 			g[REG_EFL] &= ~(greg_t)1;
 			c->justreturn = 1;
 		}
+		if (__builtin_expect(ux_trace_on, 0))
+			ux_logf("--- signal %d delivered after %s ---", fsig, c->td->pers->sysent[c->nr].name);
 		deliver(c->td, ft->pending[i].hsig, fsig, &ft->pending[i].fsi, 0, uc);
 	}
 	ft->npending = 0;
@@ -738,8 +777,15 @@ ux_guest_signal(int sig, siginfo_t *si, void *uc)
 	uint64_t fs;
 	uint8_t sel;
 
-	if (td == NULL)
-		return;		/* not a guest thread */
+	if (td == NULL) {
+		/* A thread of uxrun's own (none should take guest signals):
+		 * one sent to the process goes to another thread. */
+		if (si->si_code != SI_TKILL) {
+			sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
+			resend(NULL, sig, si);
+		}
+		return;
+	}
 	sel = ux_host_enter(td);
 	/* %fs as it is, not as a flag says: the signal may come between a
 	 * trap handler's switch and its bookkeeping. */

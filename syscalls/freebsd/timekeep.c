@@ -30,6 +30,10 @@
  * The page is private and read-only to the guest; a wind-up lifts the
  * protection for the few stores.  A forked child gets its own copy, state
  * included, and goes on winding it up; exec builds a new one.
+ *
+ * XXX libc's CLOCK_*_FAST read th_offset alone: FreeBSD keeps it a tick
+ * old at most, here it is as old as the last wind-up, which a thread
+ * computing without calls does not bring about.
  */
 #include "config.h"
 
@@ -61,7 +65,7 @@
 #define SLEW_MAX_PPM	500
 #define BOOT_HYST_NS	1000		/* sampling noise in realtime - uptime */
 #define MAX_BRACKET_NS	2000		/* a sample interrupted for longer is retried */
-#define RATE_JUMP_PPM	1000		/* a baseline this far off: TSC or clock jumped */
+#define RATE_JUMP_PPM	2000		/* a baseline this far off: TSC or clock jumped */
 #define STALE_STEAL	16		/* intervals before a dead owner's lock is taken */
 
 typedef unsigned __int128 u128;

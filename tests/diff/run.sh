@@ -167,8 +167,8 @@ while IFS= read -r line || [ -n "$line" ]; do
 	for f in stdout stderr status files; do
 		cmp -s "$dir/native/$f" "$dir/fbsd/$f" || same=0
 	done
-	# XXX cases listed in tests/diff/flaky (a signal sometimes lost under
-	# uxrun, see the issue notes) get one more run, reported as such.
+	# Cases listed in tests/diff/flaky, each with its reason, get one more
+	# run, reported as such (the list is empty today).
 	retried=
 	if [ $same = 0 ] && grep -qE "^$name( |$)" "$(dirname "$0")/flaky" 2>/dev/null; then
 		rm -rf "$dir/fbsd"

@@ -279,7 +279,7 @@ test_page_vs_linux(void)
 		}
 	}
 	UX_CHECK(backwards == 0, "uptime went backwards %d times", backwards);
-	UX_CHECK(windups >= 20, "only %d wind-ups in 300 ms", windups);
+	UX_CHECK(windups >= 10, "only %d wind-ups in 300 ms", windups);
 
 	/* No call for 600 ms: readers extrapolate from the last wind-up. */
 	usleep(600000);
