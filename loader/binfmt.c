@@ -90,8 +90,8 @@ rule_bytes(const struct rule *r, unsigned char *magic, unsigned char *mask)
 	magic[EI_VERSION] = EV_CURRENT;
 	magic[EI_OSABI] = r->osabi;
 	memset(mask + EI_CLASS, 0xff, EI_OSABI - EI_CLASS + 1);
-	/* EI_ABIVERSION and the padding stay unmatched: the BSD kernels do
-	 * not look at them either. */
+	/* EI_ABIVERSION and the padding are not matched: they say nothing
+	 * about the OS. */
 	magic[16] = ET_EXEC;	/* e_type: ET_EXEC (2) or, masked, ET_DYN (3) */
 	mask[16] = 0xfe;
 	mask[17] = 0xff;
@@ -100,12 +100,11 @@ rule_bytes(const struct rule *r, unsigned char *magic, unsigned char *mask)
 	mask[18] = mask[19] = 0xff;
 }
 
-static char *
+static void
 hex_escape(char *o, const unsigned char *b, int n)
 {
 	for (int i = 0; i < n; i++)
 		o += sprintf(o, "\\x%02x", b[i]);
-	return o;
 }
 
 /* The registration line, without the newline; -1 if nothing fits. */

@@ -113,6 +113,9 @@ check_segments(struct ux_image *im, struct ux_err *err)
 	if (im->max_align > (1ull << 30))
 		return ux_err_set(err, 126, "%s: absurd segment alignment %#lx", im->path, (unsigned long)im->max_align);
 
+	/* A shared library has no entry point to check. */
+	if (im->library)
+		return 0;
 	/* The entry point must lie in an executable segment. */
 	for (size_t i = 0; i < im->phnum; i++) {
 		GElf_Phdr *p = &im->ph[i];
@@ -126,8 +129,8 @@ check_segments(struct ux_image *im, struct ux_err *err)
 
 
 
-int
-ux_image_open(struct ux_image *im, const char *path, struct ux_err *err)
+static int
+image_open(struct ux_image *im, const char *path, int library, struct ux_err *err)
 {
 	struct stat st;
 	unsigned char ident[EI_NIDENT];
@@ -135,6 +138,7 @@ ux_image_open(struct ux_image *im, const char *path, struct ux_err *err)
 
 	memset(im, 0, sizeof(*im));
 	im->path = path;
+	im->library = library;
 	im->fd = -1;
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it has no
 	 * effect on the regular files that get past the checks below. */
@@ -185,6 +189,8 @@ ux_image_open(struct ux_image *im, const char *path, struct ux_err *err)
 		return ux_err_set(err, 126, "%s: built for machine type %u; uxrun runs x86-64 programs only", path,
 		    im->eh.e_machine);
 	}
+	if (library && im->eh.e_type != ET_DYN)
+		return ux_err_set(err, 126, "%s: not a shared library", path);
 	if (im->eh.e_type != ET_EXEC && im->eh.e_type != ET_DYN)
 		return ux_err_set(err, 126, "%s: not an executable (ELF type %s)", path,
 		    im->eh.e_type == ET_REL ? "relocatable object" : im->eh.e_type == ET_CORE ? "core dump" : "unknown");
@@ -211,6 +217,18 @@ ux_image_open(struct ux_image *im, const char *path, struct ux_err *err)
 		return -1;
 	ux_detect_os(im);
 	return 0;
+}
+
+int
+ux_image_open(struct ux_image *im, const char *path, struct ux_err *err)
+{
+	return image_open(im, path, 0, err);
+}
+
+int
+ux_image_open_lib(struct ux_image *im, const char *path, struct ux_err *err)
+{
+	return image_open(im, path, 1, err);
 }
 
 void

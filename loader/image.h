@@ -31,6 +31,7 @@ struct ux_image {
 	uint64_t bias;		/* load address minus link-time address */
 	uint64_t max_align;
 	int exec_stack;		/* PT_GNU_STACK asks for PROT_EXEC */
+	int library;		/* opened as a shared library (no entry point) */
 };
 
 /* Failure: a message for the user and the shell-style exit status. */
@@ -40,6 +41,8 @@ struct ux_err {
 };
 
 int ux_image_open(struct ux_image *im, const char *path, struct ux_err *err);
+/* The same for a shared library the runtime linker loads (ET_DYN only). */
+int ux_image_open_lib(struct ux_image *im, const char *path, struct ux_err *err);
 int ux_image_map(struct ux_image *im, struct ux_err *err);
 void ux_image_close(struct ux_image *im);
 const char *ux_os_name(enum ux_os os);

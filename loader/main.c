@@ -14,6 +14,8 @@
 
 #include "loader/binfmt.h"
 #include "loader/image.h"
+#include "loader/native.h"
+#include "loader/rtld.h"
 #include "loader/start.h"
 #include "syscalls/fault.h"
 #include "syscalls/hostfd.h"
@@ -36,16 +38,21 @@ usage(FILE *out)
 	    "\n"
 	    "options:\n"
 	    "  --info             describe PROGRAM (OS, type, entry, interpreter, segments); do not run it\n"
+	    "  --ldd              list the shared objects PROGRAM needs, what each resolves to, and the\n"
+	    "                     symbols nothing defines; do not run it (status 1 if any is missing)\n"
 	    "  --trace            print each translated system call to standard error\n"
 	    "  --trace-file=FILE  as --trace, into FILE\n"
 	    "  --trap=BACKEND     how system calls are trapped: sud (Syscall User Dispatch), seccomp,\n"
 	    "                     or auto (sud where the kernel has it); programs it runs inherit it\n"
-	    "  --install-binfmt[=NAME]    register this uxrun with binfmt_misc (root), so that\n"
-	    "                     FreeBSD, NetBSD and OpenBSD programs run directly: ./PROGRAM\n"
-	    "                     (entries NAME-freebsd, NAME-netbsd, NAME-openbsd; NAME is uxrun)\n"
-	    "  --uninstall-binfmt[=NAME]  remove those entries (root)\n"
+	    "  --install-binfmt[=NAME]\n"
+	    "                     register this uxrun with binfmt_misc (root), so that FreeBSD, NetBSD\n"
+	    "                     and OpenBSD programs run directly, as ./PROGRAM (entries\n"
+	    "                     NAME-freebsd, NAME-netbsd, NAME-openbsd; NAME is uxrun by default)\n"
+	    "  --uninstall-binfmt[=NAME]\n"
+	    "                     remove those entries (root)\n"
 	    "  --binfmt-status    list the binfmt_misc entries that run a uxrun\n"
-	    "  --binfmt-rules[=NAME]      print the entries for binfmt.d(5); register nothing\n"
+	    "  --binfmt-rules[=NAME]\n"
+	    "                     print those entries in binfmt.d(5) form; registers nothing\n"
 	    "  --help             this text\n"
 	    "  --version          uxrun's version\n"
 	    "\n"
@@ -84,9 +91,9 @@ check_supported(const struct ux_image *im, struct ux_err *err)
 		return ux_err_set(err, 126, "%s: cannot tell which OS this program was built for "
 		    "(no ABI note, generic EI_OSABI, no known interpreter)", im->path);
 	}
-	if (im->interp)
-		return ux_err_set(err, 126, "%s: dynamically linked FreeBSD programs (interpreter %s) "
-		    "are not supported yet", im->path, im->interp);
+	if (im->interp && !ux_rtld_handles(im->interp))
+		return ux_err_set(err, 126, "%s: dynamically linked with interpreter %s, "
+		    "which is not FreeBSD's runtime linker", im->path, im->interp);
 	return 0;
 }
 
@@ -97,6 +104,7 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "info", no_argument, NULL, 'i' },
+		{ "ldd", no_argument, NULL, 'L' },
 		{ "trace", no_argument, NULL, 't' },
 		{ "trace-file", required_argument, NULL, 'T' },
 		{ "trap", required_argument, NULL, 'B' },
@@ -108,10 +116,13 @@ main(int argc, char **argv)
 		 * argv[0] it passed, and what earlier filters still trap. */
 		{ "argv0", required_argument, NULL, '0' },
 		{ "trap-ranges", required_argument, NULL, 'R' },
+		/* Internal: a native program that an inherited seccomp filter
+		 * would trap (loader/native.c). */
+		{ "native", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *trace_file = NULL, *argv0 = NULL;
-	int info = 0, c;
+	int info = 0, ldd = 0, native = 0, c;
 	struct ux_image im;
 	struct ux_err err = { 0, "" };
 	struct ux_start st;
@@ -129,9 +140,11 @@ main(int argc, char **argv)
 		case 'S': return ux_binfmt_status(stdout);
 		case 'Y': return ux_binfmt_rules(stdout, optarg ? optarg : UX_BINFMT_PREFIX);
 		case 'i': info = 1; break;
+		case 'L': ldd = 1; break;
 		case 't': ux_trace_on = 1; break;
 		case 'T': ux_trace_on = 1; trace_file = optarg; break;
 		case '0': argv0 = optarg; break;
+		case 'N': native = 1; break;
 		case 'B':
 			if (strcmp(optarg, "sud") != 0 && strcmp(optarg, "seccomp") != 0 &&
 			    strcmp(optarg, "auto") != 0) {
@@ -165,6 +178,8 @@ main(int argc, char **argv)
 	const char *path = binfmt_path ? binfmt_path : argv[optind];
 	if (argv0)
 		argv[optind] = (char *)argv0;
+	if (native && ux_native_run(path, argv[optind], argc - optind, argv + optind, environ, &err))
+		return fail(&err);
 	if (ux_image_open(&im, path, &err) != 0)
 		return fail(&err);
 	if (info) {
@@ -173,6 +188,9 @@ main(int argc, char **argv)
 	}
 	if (check_supported(&im, &err) != 0)
 		return fail(&err);
+	if (ldd)
+		return ux_rtld_ldd(&im, path, stdout);
+	int dynamic = im.interp != NULL;
 
 	/* FreeBSD passes an absolute AT_EXECPATH. */
 	char execpath[PATH_MAX];
@@ -187,12 +205,14 @@ main(int argc, char **argv)
 		fbsd_exec_trace_file = realpath(trace_file, NULL);
 	if (ux_image_map(&im, &err) != 0)
 		return fail(&err);
+	if (im.interp && ux_rtld_load(&im, execpath, &err) != 0)
+		return fail(&err);
 	if (ux_fbsd_build_start(&im, execpath, argc - optind, argv + optind, environ, &st, &err) != 0)
 		return fail(&err);
 
-	struct ux_range ranges[32];
+	struct ux_range ranges[64];
 	int nr = 0;
-	for (size_t i = 0; i < im.phnum && nr < 32; i++) {
+	for (size_t i = 0; i < im.phnum && nr < 64; i++) {
 		GElf_Phdr *p = &im.ph[i];
 		if (p->p_type == PT_LOAD && (p->p_flags & PF_X) && p->p_memsz) {
 			ranges[nr].lo = (p->p_vaddr + im.bias) & ~4095ull;
@@ -201,6 +221,8 @@ main(int argc, char **argv)
 			nr++;
 		}
 	}
+	if (dynamic)
+		nr = ux_rtld_add_code_ranges(ranges, nr, 64);
 	ux_image_close(&im);
 	/* Nothing uxrun wrote to its own stdio may be lost when the guest
 	 * takes over the descriptors. */
@@ -217,6 +239,8 @@ main(int argc, char **argv)
 		return fail(&err);
 	}
 	fbsd_thread_init(td, NULL);
+	if (dynamic)
+		ux_rtld_thread_attach(td);
 	fbsd_signals_init();
 	int r = ux_trap_add_ranges(ranges, nr);
 	if (r != 0) {
@@ -224,5 +248,7 @@ main(int argc, char **argv)
 		return fail(&err);
 	}
 	td->in_host = 0;
+	if (dynamic)
+		ux_rtld_start(&st, td);
 	ux_enter_guest(st.entry, st.rsp, st.rdi, ux_trap_entry_selector(td));
 }

@@ -185,3 +185,109 @@ CLEANFILES += $(SAMPLES_ALL) $(SAMPLES_RT_OBJS) $(SAMPLES_RT_LIB) \
 
 EXTRA_DIST += $(SAMPLES_SDK_HDRS) $(SAMPLES_RT_HDRS) $(SAMPLES_RT_SRCS) \
 	$(SAMPLES_SRCS) samples/README
+
+# --- dynamically linked FreeBSD samples (doc/dynamic.md) -------------------
+# Linked as FreeBSD's clang driver links them: the SDK's crt objects for
+# dynamic programs (samples/sdk/freebsd/lib/{crt1_dyn,crti,crtn}.S),
+# PT_INTERP /libexec/ld-elf.so.1, libshim's stub libc.so.7; uxrun's own
+# runtime linker loads them.  libdemo.so.1 is a FreeBSD library of the
+# project's own (built natively too, for the Linux twin) in
+# bin/{freebsd,linux}/lib, found through DT_RUNPATH: $ORIGIN/lib, then the
+# build tree (the differential runner copies only the program).  Programs
+# linked with it need --allow-shlib-undefined: libdemo calls
+# __tls_get_addr, which ld-elf.so.1 provides, not any library in the link.
+# dyn-unbound, dyn-unbound-data and dyn-missing (tests/cli/run.sh) are
+# linked against stand-ins with symbols, or a soname, found nowhere at run
+# time; they export demo_main_value for the real libdemo.so.1 themselves.
+SAMPLES_DYN_LIBC = samples/sdk/freebsd/lib/dyn/libc.so.7
+SAMPLES_DYN_CSU = samples/obj/freebsd/csu
+SAMPLES_DYN_HEAD = $(SAMPLES_DYN_CSU)/crt1.o $(SAMPLES_DYN_CSU)/crti.o
+SAMPLES_DYN_TAIL = $(SAMPLES_DYN_CSU)/crtn.o
+SAMPLES_DYN_LINK = --dynamic-linker /libexec/ld-elf.so.1 --hash-style=both \
+	--enable-new-dtags --eh-frame-hdr --fatal-warnings
+SAMPLES_DYN_RPATH = -rpath '$$ORIGIN/lib:$(abs_top_builddir)/samples/bin/freebsd/lib'
+SAMPLES_DYN_STANDIN_LINK = $(SAMPLES_DYN_LINK) $(SAMPLES_DYN_RPATH) --export-dynamic-symbol=demo_main_value
+SAMPLES_DYN_FBSD_LIBDEMO = samples/bin/freebsd/lib/libdemo.so.1
+SAMPLES_DYN_STANDIN = samples/obj/freebsd/standin
+SAMPLES_DYN_FBSD_BINS = samples/bin/freebsd/dyn-hello samples/bin/freebsd/dyn-demo \
+	$(SAMPLES_DYN_FBSD_LIBDEMO) samples/bin/freebsd/dyn-unbound \
+	samples/bin/freebsd/dyn-unbound-data samples/bin/freebsd/dyn-missing
+SAMPLES_DYN_LINUX_BINS = samples/bin/linux/dyn-hello samples/bin/linux/dyn-demo \
+	samples/bin/linux/lib/libdemo.so.1
+SAMPLES_ALL += $(SAMPLES_DYN_FBSD_BINS) $(SAMPLES_DYN_LINUX_BINS)
+
+$(SAMPLES_DYN_CSU)/crt1.o: $(srcdir)/samples/sdk/freebsd/lib/crt1_dyn.S
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_RT_COPTS) -c -o $@ $<
+$(SAMPLES_DYN_CSU)/crti.o: $(srcdir)/samples/sdk/freebsd/lib/crti.S
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_RT_COPTS) -c -o $@ $<
+$(SAMPLES_DYN_CSU)/crtn.o: $(srcdir)/samples/sdk/freebsd/lib/crtn.S
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_RT_COPTS) -c -o $@ $<
+
+samples/obj/freebsd/dyn-demo.o: $(srcdir)/samples/src/libdemo.h
+samples/obj/freebsd-pic/libdemo.o: $(srcdir)/samples/src/libdemo.c $(srcdir)/samples/src/libdemo.h \
+		$(SAMPLES_SDK_HDRS:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -fPIC -c -o $@ $<
+samples/obj/freebsd-pic/standin.o: $(srcdir)/samples/src/dyn-unbound.c
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -fPIC -DUX_STANDIN -c -o $@ $<
+samples/obj/freebsd/dyn-unbound-data.o: $(srcdir)/samples/src/dyn-unbound.c $(SAMPLES_SDK_HDRS:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -DUX_WANT_DATA -c -o $@ $<
+
+$(SAMPLES_DYN_FBSD_LIBDEMO): samples/obj/freebsd-pic/libdemo.o $(srcdir)/samples/src/libdemo.map \
+		$(SAMPLES_DYN_CSU)/crti.o $(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) -shared -soname libdemo.so.1 --hash-style=both --enable-new-dtags --eh-frame-hdr \
+	    --fatal-warnings --version-script $(srcdir)/samples/src/libdemo.map -o $@ \
+	    $(SAMPLES_DYN_CSU)/crti.o $< $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+
+$(SAMPLES_DYN_STANDIN)/libdemo.so.1: samples/obj/freebsd-pic/standin.o
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	printf 'DEMO_1.1 { global: demo_gone; demo_gone_data; local: *; };\n' >$@.map && \
+	$(FBSD_LD) -shared -soname libdemo.so.1 --fatal-warnings --version-script $@.map -o $@ $<
+$(SAMPLES_DYN_STANDIN)/libuxrun-nowhere.so.1: samples/obj/freebsd-pic/standin.o
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) -shared -soname libuxrun-nowhere.so.1 --fatal-warnings -o $@ $<
+
+samples/bin/freebsd/dyn-hello: samples/obj/freebsd-pie/dyn-hello.o $(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) \
+		$(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) -pie $(SAMPLES_DYN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+samples/bin/freebsd/dyn-demo: samples/obj/freebsd/dyn-demo.o $(SAMPLES_DYN_FBSD_LIBDEMO) $(SAMPLES_DYN_HEAD) \
+		$(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_LINK) --allow-shlib-undefined $(SAMPLES_DYN_RPATH) -o $@ $(SAMPLES_DYN_HEAD) $< \
+	    $(SAMPLES_DYN_FBSD_LIBDEMO) $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+samples/bin/freebsd/dyn-unbound: samples/obj/freebsd/dyn-unbound.o $(SAMPLES_DYN_STANDIN)/libdemo.so.1 \
+		$(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_STANDIN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< \
+	    $(SAMPLES_DYN_STANDIN)/libdemo.so.1 $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+samples/bin/freebsd/dyn-unbound-data: samples/obj/freebsd/dyn-unbound-data.o $(SAMPLES_DYN_STANDIN)/libdemo.so.1 \
+		$(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_STANDIN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< \
+	    $(SAMPLES_DYN_STANDIN)/libdemo.so.1 $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+samples/bin/freebsd/dyn-missing: samples/obj/freebsd/dyn-unbound.o $(SAMPLES_DYN_STANDIN)/libuxrun-nowhere.so.1 \
+		$(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_STANDIN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< \
+	    $(SAMPLES_DYN_STANDIN)/libuxrun-nowhere.so.1 $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+
+samples/bin/linux/lib/libdemo.so.1: $(srcdir)/samples/src/libdemo.c $(srcdir)/samples/src/libdemo.h \
+		$(srcdir)/samples/src/libdemo.map
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CC) $(SAMPLES_NATIVE_COPTS) -fPIC -shared -Wl,-soname,libdemo.so.1 \
+	    -Wl,--version-script=$(srcdir)/samples/src/libdemo.map -o $@ $<
+samples/bin/linux/dyn-demo: $(srcdir)/samples/src/dyn-demo.c $(srcdir)/samples/src/libdemo.h \
+		samples/bin/linux/lib/libdemo.so.1
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CC) $(SAMPLES_NATIVE_COPTS) \
+	    -Wl,-rpath,'$$ORIGIN/lib:$(abs_top_builddir)/samples/bin/linux/lib' -o $@ $< \
+	    samples/bin/linux/lib/libdemo.so.1
+
+SAMPLES_DYN_OBJS = $(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) samples/obj/freebsd-pie/dyn-hello.o \
+	samples/obj/freebsd/dyn-demo.o samples/obj/freebsd/dyn-unbound.o samples/obj/freebsd/dyn-unbound-data.o \
+	samples/obj/freebsd-pic/libdemo.o samples/obj/freebsd-pic/standin.o \
+	$(SAMPLES_DYN_STANDIN)/libdemo.so.1 $(SAMPLES_DYN_STANDIN)/libuxrun-nowhere.so.1
+.SECONDARY: $(SAMPLES_DYN_OBJS)
+CLEANFILES += $(SAMPLES_DYN_OBJS) $(SAMPLES_DYN_STANDIN)/libdemo.so.1.map
+EXTRA_DIST += samples/sdk/freebsd/lib/crt1_dyn.S samples/sdk/freebsd/lib/crti.S \
+	samples/sdk/freebsd/lib/crtn.S samples/src/dyn-hello.c samples/src/dyn-demo.c \
+	samples/src/dyn-unbound.c samples/src/libdemo.c samples/src/libdemo.h samples/src/libdemo.map

@@ -51,6 +51,13 @@ int ux_trap_ranges(struct ux_range *out, int max);
 /* Notes ranges an earlier uxrun's filters trap, as "LO-HI,LO-HI" in hex
  * (uxrun --trap-ranges); 0, or -1 for a malformed list. */
 int ux_trap_note_inherited(const char *spec);
+/* uxrun --native (syscalls/trap_native.c): the SIGSYS handler that makes
+ * the calls of a native program trapped by an inherited filter, and how it
+ * runs execve (set by loader/native.c). */
+#include <signal.h>
+void ux_native_sigsys(int sig, siginfo_t *si, void *ucv);
+extern long (*ux_native_exec_hook)(const char *path, char *const argv[], char *const envp[]);
+
 /* Builds the BPF program (exposed for unit tests); returns its length. */
 int ux_trap_build_filter(void *prog, int max, const struct ux_range *r, int n);
 

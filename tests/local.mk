@@ -18,7 +18,7 @@ UNIT_SOURCES = \
 	tests/unit/test_consts.c tests/unit/test_layout.c tests/unit/test_convert.c \
 	tests/unit/test_sysent.c tests/unit/test_dispatch.c tests/unit/test_trap.c \
 	tests/unit/test_image.c tests/unit/test_fbsd_convert.c \
-	tests/unit/test_timekeep.c \
+	tests/unit/test_timekeep.c tests/unit/test_shim.c \
 	tests/loader/elfgen.c tests/loader/elfgen.h
 UNIT_GEN = tests/unit/handlers_gen.c
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) \

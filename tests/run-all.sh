@@ -8,7 +8,7 @@ B=${1:-.}
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 total_pass=0 total_fail=0 total_skip=0
 log=$(mktemp)
-trap 'rm -f "$log" "$log.cases"; rm -rf "${corpus:-}"' EXIT
+trap 'rm -f "$log"; rm -rf "${corpus:-}"' EXIT
 
 # add_counts LOG: takes the suite's own closing numbers.
 add_counts() {
@@ -54,13 +54,16 @@ suite "command line" sh "$SRC/tests/cli/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "binfmt_misc: foreign programs run directly (root)" sh "$SRC/tests/binfmt/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "differential: FreeBSD samples under uxrun vs native Linux" sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
 # The seccomp backend (the fallback for kernels without Syscall User
-# Dispatch) on the same samples, but for the one that runs a native program
-# where the guest's code is: only Syscall User Dispatch lets it.
-grep -v '^go-exec ' "$SRC/tests/diff/cases" >"$log.cases"
+# Dispatch, and what a process with threads already running must use) on
+# the same samples and on the Go tests that exercise exec and signals most.
 suite "differential under the seccomp trap backend (UXRUN_TRAP=seccomp)" env UXRUN_TRAP=seccomp \
-    sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin" "$log.cases"
+    sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "real programs: esbuild for FreeBSD (npm) vs esbuild for Linux" sh "$SRC/tests/npm/esbuild.sh" "$B/uxrun" "$B/tests/npm/pkgs"
 suite "Go standard-library tests built for FreeBSD under uxrun vs native" sh "$SRC/tests/gostd/run.sh" "$B/uxrun" "$B/tests/gostd/work"
+suite "esbuild under the seccomp trap backend" env UXRUN_TRAP=seccomp \
+    sh "$SRC/tests/npm/esbuild.sh" "$B/uxrun" "$B/tests/npm/pkgs"
+suite "Go's os, os/exec and os/signal tests under the seccomp trap backend" env UXRUN_TRAP=seccomp \
+    sh "$SRC/tests/gostd/run.sh" "$B/uxrun" "$B/tests/gostd/work" os os/exec os/signal
 
 echo "==="
 if [ "$total_skip" -gt 0 ]; then

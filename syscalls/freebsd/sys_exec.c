@@ -11,7 +11,10 @@
  * knows which addresses the filters it inherits still trap.  Seccomp
  * filters outlive execve: a native program whose code would lie where a
  * filter traps guest calls would die on its first system call, so it is
- * refused with ENOEXEC and a report instead.
+ * started by uxrun --native instead, which catches those calls and makes
+ * them (loader/native.c, syscalls/trap_native.c).  Under Syscall User
+ * Dispatch nothing survives execve and native programs go straight to
+ * Linux.
  *
  * The trap handler interrupts guest code only, so glibc is in a consistent
  * state on this thread and the loader's ELF reader can be used here.
@@ -228,13 +231,14 @@ foreign_kind(const char *path, const char *what)
 }
 
 /*
- * A native program must not have code where a filter traps: its calls
- * would be trapped, and SIGSYS would kill it.  Position-independent ones
- * are put at 0x55... and 0x7f... by Linux, away from every guest (see
- * loader/map.c), so only fixed-address segments are checked.
+ * Does a native program have code where a filter traps?  Its calls would
+ * be trapped, and SIGSYS would kill it: 1 if so.  Position-independent
+ * ones are put at 0x55... and 0x7f... by Linux, away from every guest (see
+ * loader/map.c), so only fixed-address segments are checked.  A script
+ * whose interpreter is such a program is refused (-ENOEXEC, reported).
  */
 static long
-check_native_layout(const char *path)
+check_native_layout(const char *path, int script)
 {
 	struct ux_range tr[128];
 	struct ux_image im;
@@ -258,10 +262,13 @@ check_native_layout(const char *path)
 			uint64_t hi = (p->p_vaddr + p->p_memsz + 4095) & ~4095ull;
 			for (int j = 0; j < n; j++) {
 				if (lo < tr[j].hi && tr[j].lo < hi) {
-					report("execve %s: its segment at %#lx-%#lx overlaps guest code at "
-					    "%#lx-%#lx, where uxrun's seccomp filter (which survives execve) "
-					    "traps system calls; returning ENOEXEC", path,
-					    (unsigned long)lo, (unsigned long)hi,
+					r = 1;
+					if (!script)
+						break;
+					report("execve: the script interpreter %s has a segment at "
+					    "%#lx-%#lx over guest code at %#lx-%#lx, where uxrun's "
+					    "seccomp filter (which survives execve) traps system calls; "
+					    "returning ENOEXEC", path, (unsigned long)lo, (unsigned long)hi,
 					    (unsigned long)tr[j].lo, (unsigned long)tr[j].hi);
 					r = -ENOEXEC;
 					break;
@@ -366,7 +373,8 @@ exec_with_guest_mask(struct uxcall *c, long nr, long a1, long a2, long a3, long 
  * slots before it).
  */
 static long
-reexec_uxrun(struct uxcall *c, struct exec_buf *b, const char *path, const char *argv0, char **args)
+reexec_uxrun(struct uxcall *c, struct exec_buf *b, const char *path, const char *argv0, char **args,
+    int native)
 {
 	struct ux_range tr[128];
 	char **v = args;
@@ -394,6 +402,8 @@ reexec_uxrun(struct uxcall *c, struct exec_buf *b, const char *path, const char 
 	} else if (ux_trace_on) {
 		*--v = "--trace";
 	}
+	if (native)
+		*--v = "--native";
 	*--v = "uxrun";
 	return exec_with_guest_mask(c, SYS_execve, (long)"/proc/self/exe", (long)v, (long)b->envp, 0, 0);
 }
@@ -417,10 +427,17 @@ do_exec(struct uxcall *c, struct exec_buf *b, const char *path, int fd)
 	}
 
 	if (kind == EXEC_NATIVE) {
-		r = check_native_layout(b->script ? b->interp : path);
+		r = check_native_layout(b->script ? b->interp : path, b->script);
 		if (r < 0) {
 			long a = check_exec(path);
 			return a < 0 ? a : r;
+		}
+		if (r > 0 && fd < 0) {
+			/* In the way of a filter: uxrun --native runs it. */
+			r = check_exec(path);
+			if (r < 0)
+				return r;
+			return reexec_uxrun(c, b, path, b->argv[0], b->argv + 1, 1);
 		}
 		if (fd >= 0)
 			return exec_with_guest_mask(c, SYS_execveat, fd, (long)"", (long)b->argv,
@@ -447,7 +464,7 @@ do_exec(struct uxcall *c, struct exec_buf *b, const char *path, int fd)
 		*v = (char *)path;
 		if (script_arg)
 			*--v = script_arg;
-		return reexec_uxrun(c, b, b->interp, b->interp, v);
+		return reexec_uxrun(c, b, b->interp, b->interp, v, 0);
 	}
 
 	/* A FreeBSD program by descriptor: the new uxrun opens it through
@@ -469,7 +486,7 @@ do_exec(struct uxcall *c, struct exec_buf *b, const char *path, int fd)
 		}
 	}
 	char *argv0 = b->argv[0];
-	r = reexec_uxrun(c, b, path, argv0, b->argv + 1);
+	r = reexec_uxrun(c, b, path, argv0, b->argv + 1, 0);
 	if (keep >= 0)
 		ux_sys(SYS_close, keep);
 	return r;

@@ -49,6 +49,8 @@
 
 #include "syscalls/freebsd/timekeep.h"
 #include "syscalls/hostcall.h"
+#include "syscalls/thread.h"
+#include "syscalls/ux_call.h"
 
 #define PAGE		4096
 #define NS		1000000000ll
@@ -473,9 +475,9 @@ windup(void)
  * the lock is taken over.
  */
 static int
-lock_windup(uint64_t now)
+lock_windup(const struct uxcall *c, uint64_t now)
 {
-	int self = (int)ux_sys(SYS_gettid), held = 0;
+	int self = c && c->td && c->td->tid > 0 ? c->td->tid : (int)ux_sys(SYS_gettid), held = 0;
 
 	if (__atomic_compare_exchange_n(&tk.owner, &held, self, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return 1;
@@ -491,14 +493,13 @@ lock_windup(uint64_t now)
 void
 fbsd_timekeep_tick(struct uxcall *c)
 {
-	(void)c;
 	if (!tk.usable)
 		return;
 	uint64_t now = rdtsc_fast();
 	uint64_t last = __atomic_load_n(&tk.last, __ATOMIC_RELAXED);
 	if ((int64_t)(now - last) < (int64_t)__atomic_load_n(&tk.interval, __ATOMIC_RELAXED))
 		return;
-	if (!lock_windup(now))
+	if (!lock_windup(c, now))
 		return;
 	/* Another thread may have wound up between the test and the lock. */
 	last = __atomic_load_n(&tk.last, __ATOMIC_RELAXED);

@@ -4,7 +4,9 @@
 # uxrun-gostd-$$) so that entries of a run that was killed can be told
 # apart and reaped.
 BINFMT_DIR=/proc/sys/fs/binfmt_misc
-binfmt_mounted_here=
+# Set while binfmt_misc is mounted only for test runs: the last run out,
+# whichever it is, unmounts it.
+BINFMT_MARK=/run/uxrun-tests-mounted-binfmt_misc
 binfmt_why=
 
 # binfmt_up UXRUN NAME: mounts binfmt_misc if need be and registers
@@ -20,7 +22,7 @@ binfmt_up() {
 			binfmt_why="binfmt_misc is not mounted on $BINFMT_DIR and cannot be mounted"
 			return 1
 		fi
-		binfmt_mounted_here=1
+		: >"$BINFMT_MARK" 2>/dev/null || : >"/tmp/${BINFMT_MARK##*/}"
 	fi
 	binfmt_reap
 	if ! binfmt_out=$("$1" --install-binfmt="$2" 2>&1); then
@@ -32,17 +34,20 @@ binfmt_up() {
 }
 
 # binfmt_down NAME: removes NAME's entries (by hand, so that this works
-# even with a broken uxrun), and unmounts binfmt_misc if binfmt_up mounted
-# it and no one else has registered anything since.
+# even with a broken uxrun), and unmounts binfmt_misc if a test run
+# mounted it and nothing is registered any more.
 binfmt_down() {
 	[ -e "$BINFMT_DIR/register" ] || return 0
 	for f in "$BINFMT_DIR/$1"-*; do
 		[ -e "$f" ] && echo -1 >"$f"
 	done
-	if [ -n "$binfmt_mounted_here" ] &&
-	    [ "$(ls "$BINFMT_DIR" | grep -cvx -e register -e status)" -eq 0 ]; then
-		umount "$BINFMT_DIR" && binfmt_mounted_here=
-	fi
+	for m in "$BINFMT_MARK" "/tmp/${BINFMT_MARK##*/}"; do
+		[ -e "$m" ] || continue
+		if [ "$(ls "$BINFMT_DIR" | grep -cvx -e register -e status)" -eq 0 ] &&
+		    umount "$BINFMT_DIR"; then
+			rm -f "$m"
+		fi
+	done
 	return 0
 }
 

@@ -117,6 +117,7 @@ else
 		else
 			bad "$NAME-$os: enabled, this uxrun, the magic and mask of --binfmt-rules" "$(cat "$e")"
 		fi
+		cp "$e" "$tmp/entry.$os"
 		if grep -qx "flags: $kernel_p" "$e"; then ok "$NAME-$os: flags '$kernel_p', never C"; else bad "$NAME-$os: flags '$kernel_p', never C" "$(cat "$e")"; fi
 	done
 	"$UX" --binfmt-status >"$tmp/o" 2>&1; st=$?
@@ -210,6 +211,21 @@ else
 	check "--uninstall-binfmt again: nothing to remove" 0 'nothing to remove' "$tmp/o"
 	"$UX" --binfmt-status >"$tmp/o" 2>&1; st=$?
 	if grep -q "^$NAME-" "$tmp/o"; then bad "--binfmt-status no longer lists it" "$(cat "$tmp/o")"; else ok "--binfmt-status no longer lists it"; fi
+	# systemd-binfmt reads binfmt/uxrun.conf (names and interpreter made the
+	# test's) into the same entries.
+	sdb=/lib/systemd/systemd-binfmt
+	if [ -x "$sdb" ] && [ -n "$kernel_p" ] && [ -f "$conf" ]; then
+		awk -F: -v n="$NAME" -v i="$UX" 'BEGIN { OFS = ":" } /^:/ { sub(/^uxrun/, n, $2); $7 = i } { print }' "$conf" >"$tmp/test.conf"
+		"$sdb" "$tmp/test.conf" >"$tmp/o" 2>&1; st=$?
+		good=0
+		for os in freebsd netbsd openbsd; do
+			# (not cmp: binfmt_misc files have no size)
+			[ "$(cat "$BINFMT_DIR/$NAME-$os" 2>&1)" = "$(cat "$tmp/entry.$os")" ] && good=$((good + 1))
+		done
+		[ $st -eq 0 ] && [ $good -eq 3 ] && ok "systemd-binfmt makes the same entries of binfmt/uxrun.conf" ||
+		    bad "systemd-binfmt makes the same entries of binfmt/uxrun.conf" "status $st, $good of 3 the same: $(cat "$tmp/o")"
+		"$UX" --uninstall-binfmt="$NAME" >/dev/null 2>&1
+	fi
 	others_after=$(ls "$BINFMT_DIR" 2>/dev/null | grep -vx -e register -e status | grep -v "^$NAME-" | grep -v '^uxrun-\(test\|gostd\)-' | sort)
 	[ "$others_before" = "$others_after" ] && ok "other binfmt_misc entries untouched" ||
 	    bad "other binfmt_misc entries untouched" "before: $others_before; after: $others_after"

@@ -112,6 +112,8 @@ cleanup(void)
 int unit_register_fbsd_convert(void);
 /* test_timekeep.c */
 int unit_register_timekeep(void);
+/* test_shim.c */
+int unit_register_shim(void);
 
 static const struct {
 	const char *name;
@@ -126,6 +128,7 @@ static const struct {
 	{ "trap", unit_register_trap },
 	{ "image", unit_register_image },
 	{ "timekeep", unit_register_timekeep },
+	{ "libshim", unit_register_shim },
 };
 
 int

@@ -1,0 +1,77 @@
+/*
+ * Clocks and sleeps.  struct timespec and struct timeval have the same
+ * layout on both systems; clock ids are FreeBSD's and are translated.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "libshim/freebsd/libc_shim.h"
+#include "syscalls/freebsd/fbsd_consts.h"
+
+_Static_assert(sizeof(struct fbsd_timespec) == sizeof(struct timespec), "timespec layout");
+_Static_assert(sizeof(struct fbsd_timeval) == sizeof(struct timeval), "timeval layout");
+
+int
+shim_usleep(uint32_t usecs)
+{
+	return shim_ret(usleep(usecs));
+}
+
+int
+shim_nanosleep(const struct fbsd_timespec *req, struct fbsd_timespec *rem)
+{
+	return shim_ret(nanosleep((const struct timespec *)req, (struct timespec *)rem));
+}
+
+/* CLOCK_VIRTUAL and CLOCK_PROF: user, and user plus system, CPU time of the
+ * process, which Linux has no clock id for. */
+static int
+rusage_clock(int clock_id, struct fbsd_timespec *tp)
+{
+	struct rusage ru;
+	struct timeval t;
+
+	if (getrusage(RUSAGE_SELF, &ru) != 0)
+		return shim_ret(-1);
+	t = ru.ru_utime;
+	if (clock_id == FBSD_CLOCK_PROF)
+		timeradd(&t, &ru.ru_stime, &t);
+	tp->tv_sec = t.tv_sec;
+	tp->tv_nsec = t.tv_usec * 1000L;
+	return 0;
+}
+
+int
+shim_clock_gettime(int clock_id, struct fbsd_timespec *tp)
+{
+	long h;
+
+	switch (clock_id) {
+	case FBSD_CLOCK_SECOND:
+		/* time_second: whole seconds of real time. */
+		if (clock_gettime(CLOCK_REALTIME_COARSE, (struct timespec *)tp) != 0)
+			return shim_ret(-1);
+		tp->tv_nsec = 0;
+		return 0;
+	case FBSD_CLOCK_VIRTUAL:
+	case FBSD_CLOCK_PROF:
+		return rusage_clock(clock_id, tp);
+	}
+	h = fbsd_to_linux_clockid(clock_id);
+	if (h < 0) {
+		shim_errno = shim_errno_from_host((int)-h);
+		return -1;
+	}
+	return shim_ret(clock_gettime((clockid_t)h, (struct timespec *)tp));
+}
+
+int
+shim_gettimeofday(struct fbsd_timeval *tv, void *tz)
+{
+	return shim_ret(gettimeofday((struct timeval *)tv, tz));
+}

@@ -1,0 +1,7 @@
+# uxrun's FreeBSD runtime linker (doc/dynamic.md): linked into the uxrun
+# command only.  Included from the top-level Makefile.am.
+UXRUN_RTLD_SOURCES = \
+	loader/rtld.h loader/rtld_obj.h \
+	loader/rtld_load.c loader/rtld_sym.c loader/rtld_reloc.c \
+	loader/rtld_tls.c loader/rtld_init.c loader/rtld_ldd.c \
+	loader/rtld_tramp.c loader/rtld_asm.S

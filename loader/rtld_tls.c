@@ -1,0 +1,170 @@
+/*
+ * The guest's static TLS, inside uxrun's (doc/dynamic.md).  A dynamic
+ * guest runs with glibc's thread pointer, so its modules' TLS blocks must
+ * live at fixed offsets from it in every thread: uxrun reserves
+ * ux_guest_tls (rtld_asm.S), the last object of its own TLS segment,
+ * which therefore ends exactly at the thread pointer.  Modules are placed
+ * downwards from there, FreeBSD amd64's variant II: the executable first,
+ * where its link-time (local-exec) offsets expect it, then each library
+ * with TLS in load order.  A module's block starts at tp - tls_offset,
+ * with tls_offset the smallest value past the previous module that keeps
+ * the block congruent to its p_vaddr modulo its alignment.
+ *
+ * General-dynamic accesses (__tls_get_addr, DTPMOD64/DTPOFF64) find the
+ * same blocks through the module table.  Modules loaded later (dlopen)
+ * will need dynamic TLS; nothing loads them yet.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <stdlib.h>
+
+#include "loader/rtld.h"
+#include "loader/rtld_obj.h"
+#include "syscalls/thread.h"
+#include "syscalls/trap.h"
+
+extern __thread char ux_guest_tls[] __attribute__((tls_model("initial-exec")));
+
+/* Module id -> bytes below the thread pointer (index 0 unused). */
+static int64_t *tls_mods;
+static size_t tls_nmods;
+static uint64_t tls_used;
+
+static uint64_t
+thread_pointer(void)
+{
+	uint64_t tp;
+
+	__asm__("movq %%fs:0, %0" : "=r"(tp));
+	return tp;
+}
+
+static size_t
+new_module(int64_t off)
+{
+	int64_t *m = realloc(tls_mods, (tls_nmods + 2) * sizeof(*m));
+
+	if (!m)
+		return 0;
+	tls_mods = m;
+	if (tls_nmods == 0)
+		tls_mods[tls_nmods++] = 0;
+	tls_mods[tls_nmods] = off;
+	return tls_nmods++;
+}
+
+/* Where a block of memsz bytes, aligned like vaddr modulo align, goes. */
+static int
+place(uint64_t memsz, uint64_t align, uint64_t vaddr, int64_t *off, struct ux_err *err,
+    const char *who)
+{
+	if (align & (align - 1))
+		return ux_err_set(err, 126, "%s: TLS alignment %#lx is not a power of two", who,
+		    (unsigned long)align);
+	if (align > UX_GUEST_TLS_ALIGN)
+		return ux_err_set(err, 126, "%s: TLS alignment %lu is more than uxrun provides (%d)", who,
+		    (unsigned long)align, UX_GUEST_TLS_ALIGN);
+	uint64_t want = (0 - vaddr) & (align - 1);
+	uint64_t o = tls_used + memsz;
+	o += (want - o) & (align - 1);
+	if (o > UX_GUEST_TLS_MAX)
+		return ux_err_set(err, 126, "%s: the program's static TLS needs more than the %d bytes uxrun "
+		    "reserves for it", who, UX_GUEST_TLS_MAX);
+	tls_used = o;
+	*off = (int64_t)o;
+	return 0;
+}
+
+int
+rtld_tls_layout(struct ux_err *err)
+{
+	int any = 0;
+
+	for (struct rtld_obj *o = rtld_objs; o; o = o->next)
+		any |= o->kind == RTLD_FILE && o->tls_memsz;
+	if (!any)
+		return 0;
+	/* What the executable's local-exec code relies on. */
+	if ((uint64_t)(ux_guest_tls + UX_GUEST_TLS_MAX) != thread_pointer())
+		return ux_err_set(err, 126, "%s: uses thread-local storage, but this uxrun was linked with "
+		    "its guest TLS block away from the thread pointer", rtld_main->path);
+	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
+		if (o->kind != RTLD_FILE || !o->tls_memsz)
+			continue;
+		if (place(o->tls_memsz, o->tls_align, o->tls_vaddr, &o->tls_offset, err, o->path) != 0)
+			return -1;
+		if (!(o->tls_index = new_module(o->tls_offset)))
+			return ux_err_set(err, 126, "out of memory");
+	}
+	return 0;
+}
+
+int64_t
+rtld_tls_shim_slot(struct rtld_obj *obj, size_t idx, struct ux_err *err)
+{
+	const struct ux_shim_sym *s = &obj->shim->syms[idx];
+
+	if (!obj->shim_tls_offset) {
+		obj->shim_tls_offset = calloc(obj->shim->nsyms, sizeof(int64_t));
+		obj->shim_tls_index = calloc(obj->shim->nsyms, sizeof(size_t));
+		if (!obj->shim_tls_offset || !obj->shim_tls_index) {
+			ux_err_set(err, 126, "out of memory");
+			return 0;
+		}
+	}
+	if (obj->shim_tls_offset[idx])
+		return obj->shim_tls_offset[idx];
+	if (s->kind != UX_SHIM_DATA || s->size == 0) {
+		ux_err_set(err, 126, "%s: TLS relocation against %s, which libshim does not provide as data",
+		    obj->name, s->name);
+		return 0;
+	}
+	if ((uint64_t)(ux_guest_tls + UX_GUEST_TLS_MAX) != thread_pointer()) {
+		ux_err_set(err, 126, "this uxrun was linked with its guest TLS block away from the thread pointer");
+		return 0;
+	}
+	int64_t off;
+	if (place(s->size, s->size >= 16 ? 16 : 8, 0, &off, err, s->name) != 0)
+		return 0;
+	if (!(obj->shim_tls_index[idx] = new_module(off))) {
+		ux_err_set(err, 126, "out of memory");
+		return 0;
+	}
+	obj->shim_tls_offset[idx] = off;
+	return off;
+}
+
+extern uint8_t ux_rtld_dummy_sel;
+
+void
+ux_rtld_thread_attach(struct ux_thread *td)
+{
+	uint8_t *sel = td ? ux_trap_entry_selector(td) : NULL;
+	char *tp = (char *)thread_pointer();
+
+	ux_rtld_td = td;
+	ux_guest_sel = sel ? sel : &ux_rtld_dummy_sel;
+	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
+		if (o->kind == RTLD_FILE && o->tls_index) {
+			char *dst = tp - o->tls_offset;
+			memcpy(dst, (const void *)o->tls_image, o->tls_filesz);
+			memset(dst + o->tls_filesz, 0, o->tls_memsz - o->tls_filesz);
+		} else if (o->kind == RTLD_SHIM && o->shim_tls_offset) {
+			for (size_t i = 0; i < o->shim->nsyms; i++)
+				if (o->shim_tls_offset[i])
+					memcpy(tp - o->shim_tls_offset[i], o->shim->syms[i].addr, o->shim->syms[i].size);
+		}
+	}
+}
+
+/* __tls_get_addr for the guest: {module, offset} -> address. */
+void *
+rtld_tls_get_addr(void *p)
+{
+	const uint64_t *ti = p;
+
+	if (ti[0] == 0 || ti[0] >= tls_nmods)
+		return NULL;
+	return (char *)thread_pointer() - tls_mods[ti[0]] + ti[1];
+}
