@@ -11,16 +11,23 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 PKGS=$(sh "$SRC/npm/setup.sh" "$B/tests/npm/pkgs")
 M="$PKGS/node_modules"
 now() { date +%s%N; }
-runs() {	# runs CMD...: R wall times in ms, sorted
-	i=0
-	while [ $i -lt "$R" ]; do
-		t0=$(now); "$@" "$M/lodash-es/lodash.js" --bundle --minify >/dev/null; t1=$(now)
-		echo $(((t1 - t0) / 1000))
-		i=$((i + 1))
-	done | sort -n
+once() {	# once CMD...: one run's wall time in microseconds
+	t0=$(now); "$@" "$M/lodash-es/lodash.js" --bundle --minify >/dev/null; t1=$(now)
+	echo $(((t1 - t0) / 1000))
 }
-native=$(runs "$M/@esbuild/linux-x64/bin/esbuild")
-uxrun=$(runs "$B/uxrun" "$M/@esbuild/freebsd-x64/bin/esbuild")
+# Native and uxrun runs alternate, so a change in the machine's load
+# during the benchmark weighs on both sides alike.
+: >"${TMPDIR:-/tmp}/bench-esbuild.$$.n"
+: >"${TMPDIR:-/tmp}/bench-esbuild.$$.u"
+i=0
+while [ $i -lt "$R" ]; do
+	once "$M/@esbuild/linux-x64/bin/esbuild" >>"${TMPDIR:-/tmp}/bench-esbuild.$$.n"
+	once "$B/uxrun" "$M/@esbuild/freebsd-x64/bin/esbuild" >>"${TMPDIR:-/tmp}/bench-esbuild.$$.u"
+	i=$((i + 1))
+done
+native=$(sort -n "${TMPDIR:-/tmp}/bench-esbuild.$$.n")
+uxrun=$(sort -n "${TMPDIR:-/tmp}/bench-esbuild.$$.u")
+rm -f "${TMPDIR:-/tmp}/bench-esbuild.$$.n" "${TMPDIR:-/tmp}/bench-esbuild.$$.u"
 stat() { echo "$1" | awk -v n="$R" 'NR == 1 { b = $1 } NR == int((n + 1) / 2) { m = $1 } END { printf "%.1f %.1f", b / 1000, m / 1000 }'; }
 set -- $(stat "$native"); nb=$1 nm=$2
 set -- $(stat "$uxrun"); ub=$1 um=$2
