@@ -29,6 +29,7 @@
 #include "syscalls/freebsd/fbsd_event.h"
 #include "syscalls/freebsd/fbsd_thread.h"
 #include "syscalls/trap.h"
+#include "syscalls/freebsd/timekeep.h"
 
 #ifndef SYS_close_range
 #define SYS_close_range 436
@@ -91,6 +92,7 @@ child_return(struct uxcall *c)
 		fbsd_thread_atfork_child(c->td);
 	/* kqueues are not inherited across fork on FreeBSD. */
 	fbsd_kqueue_fork_child();
+	fbsd_timekeep_fork_child();
 	c->rv[1] = 1;
 	c->rv2_set = 1;
 	return 0;

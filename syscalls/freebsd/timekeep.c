@@ -38,6 +38,8 @@
 #include "config.h"
 
 #include <cpuid.h>
+#include <sched.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -69,6 +71,8 @@
 #define MAX_BRACKET_NS	2000		/* a sample interrupted for longer is retried */
 #define RATE_JUMP_PPM	2000		/* a baseline this far off: TSC or clock jumped */
 #define STALE_STEAL	16		/* intervals before a dead owner's lock is taken */
+#define WINDER_NS	(250 * MS)	/* the winder thread's period */
+#define WINDER_STACK	(64 * 1024)
 
 typedef unsigned __int128 u128;
 
@@ -508,6 +512,57 @@ fbsd_timekeep_tick(struct uxcall *c)
 	__atomic_store_n(&tk.owner, 0, __ATOMIC_RELEASE);
 }
 
+/*
+ * Readers add the low 64 bits of th_scale * delta (Go does; FreeBSD relies
+ * on tc_windup running every tick), which wrap after one second of
+ * counter.  A process whose threads make no system call for that long (a
+ * compute loop timing itself) would read wrong times, so a thread of
+ * uxrun's own winds the page up every WINDER_NS whatever the guest does.
+ * It is a bare clone(2) thread: no glibc thread state of its own, all
+ * signals blocked (no guest signal ever lands on it), and it only makes
+ * raw calls and the wind-up's, which touch no thread-local state.
+ */
+static int
+winder(void *arg)
+{
+	struct timespec ts = { 0, WINDER_NS };
+
+	(void)arg;
+	for (;;) {
+		ux_sys(SYS_nanosleep, &ts, NULL);
+		fbsd_timekeep_tick(NULL);
+	}
+	return 0;
+}
+
+static void
+start_winder(void)
+{
+	static const uint64_t all = ~0ull;
+	uint64_t old;
+	char *stk;
+
+	if (!tk.usable)
+		return;
+	stk = (char *)ux_sys(SYS_mmap, 0, WINDER_STACK, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	if (ux_is_err((long)stk))
+		return;
+	ux_sys(SYS_rt_sigprocmask, SIG_SETMASK, &all, &old, sizeof(old));
+	if (clone(winder, stk + WINDER_STACK, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |
+	    CLONE_THREAD | CLONE_SYSVSEM, NULL) < 0)
+		ux_sys(SYS_munmap, stk, WINDER_STACK);
+	ux_sys(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, sizeof(old));
+}
+
+void
+fbsd_timekeep_fork_child(void)
+{
+	/* The lock word may name a thread the child does not have. */
+	__atomic_store_n(&tk.owner, 0, __ATOMIC_RELEASE);
+	start_winder();
+}
+
 uint64_t
 fbsd_timekeep_setup(void)
 {
@@ -524,6 +579,7 @@ fbsd_timekeep_setup(void)
 		tk.ref[1] = tk.ref[0];
 		tk.last = tk.ref[0].tsc;
 		tk.usable = 1;
+		start_winder();
 	}
 	return (uint64_t)p;
 }

@@ -70,6 +70,9 @@ _Static_assert(offsetof(struct fbsd_vdso_timehands, th_x86_shift) == 56, "th_x86
  */
 uint64_t fbsd_timekeep_setup(void);
 
+/* A forked child (one thread, the caller's) starts its own winder. */
+void fbsd_timekeep_fork_child(void);
+
 /* After every trapped call: winds the page up when it is getting old. */
 void fbsd_timekeep_tick(struct uxcall *c);
 

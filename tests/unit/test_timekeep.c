@@ -284,6 +284,10 @@ test_page_vs_linux(void)
 	/* No call for 600 ms: readers extrapolate from the last wind-up. */
 	usleep(600000);
 	check_bracket(tk, "600 ms after the last wind-up", &bad);
+	/* Past one second readers' th_scale * delta would wrap: uxrun's own
+	 * winder thread keeps the page fresh with no call at all. */
+	usleep(1400000);
+	check_bracket(tk, "2 s without a trapped call", &bad);
 	/* The guest may read the page, never write it. */
 	char *maps = unit_slurp("/proc/self/maps", NULL), want[64];
 	snprintf(want, sizeof(want), "\n%llx-%llx r--p ", (unsigned long long)at,
