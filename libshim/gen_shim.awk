@@ -87,13 +87,16 @@ BEGIN { n = 0; nver = 0; ninc = 0 }
 	if (!(ver in isver))
 		fail("version " ver " of " name " is not in @versions")
 	size = 0
+	tls = status ~ /^tls:[0-9]+$/
+	if (tls)
+		status = "data:" substr(status, 5)
 	if (status ~ /^data:[0-9]+$/) {
 		size = substr(status, 6) + 0
 		if (size <= 0)
 			fail("data object " name " needs a size above 0")
 		status = "data"
 	} else if (status != "impl" && status != "partial" && status != "unimpl") {
-		fail("bad status " status " (impl, partial, unimpl or data:SIZE)")
+		fail("bad status " status " (impl, partial, unimpl, data:SIZE or tls:SIZE)")
 	}
 	if (status == "unimpl") {
 		if (impl != "-" && impl != "=-1" && impl != "=NULL" && impl != "=ENOSYS")
@@ -113,7 +116,7 @@ BEGIN { n = 0; nver = 0; ninc = 0 }
 	}
 	n++
 	sname[n] = name; sver[n] = ver; scompat[n] = compat; simpl[n] = impl
-	sstat[n] = status; ssize[n] = size; snote[n] = note
+	sstat[n] = status; ssize[n] = size; snote[n] = note; stls[n] = tls
 	ord[n] = n
 }
 
@@ -133,7 +136,7 @@ END {
 	print "#include \"libshim/shim.h\"\n#include \"libshim/shim_gen.h\"" > out_c
 	for (i = 1; i <= ninc; i++)
 		print "#include " incs[i] > out_c
-	print "\nstatic const char libname_[] = " cstr(os " " soname) ";" > out_c
+	print "\nstatic const char libname_[] __attribute__((unused)) = " cstr(os " " soname) ";" > out_c
 	nun = 0
 	for (k = 1; k <= n; k++) {
 		i = ord[k]
@@ -184,8 +187,9 @@ END {
 		i = ord[k]
 		label = scompat[i] ? "__shim_compat_" k "_" sname[i] : sname[i]
 		if (sstat[i] == "data") {
-			print "\n\t.bss\n\t.balign\t" (ssize[i] >= 16 ? 16 : 8) > out_s
-			print "\t.globl\t" label "\n\t.type\t" label ", @object" > out_s
+			print "\n\t" (stls[i] ? ".section .tbss,\"awT\",@nobits" : ".bss") "\n\t.balign\t" \
+			    (ssize[i] >= 16 ? 16 : 8) > out_s
+			print "\t.globl\t" label "\n\t.type\t" label ", " (stls[i] ? "@tls_object" : "@object") > out_s
 			print label ":\n\t.zero\t" ssize[i] "\n\t.size\t" label ", " ssize[i] > out_s
 		} else {
 			print "\n\t.text\n\t.globl\t" label "\n\t.type\t" label ", @function" > out_s

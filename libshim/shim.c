@@ -12,12 +12,19 @@
 #include "libshim/shim.h"
 #include "libshim/shim_gen.h"
 #include "libshim/freebsd/libc_shim.h"
+#include "libshim/freebsd/libm_shim.h"
 #include "syscalls/log.h"
 
 extern const struct ux_shim_lib ux_shim_freebsd_libc_so_7;
+extern const struct ux_shim_lib ux_shim_freebsd_libm_so_5;
+extern const struct ux_shim_lib ux_shim_freebsd_libgcc_s_so_1;
+extern const struct ux_shim_lib ux_shim_freebsd_libthr_so_3;
 
 static const struct ux_shim_lib *const libs[] = {
 	&ux_shim_freebsd_libc_so_7,
+	&ux_shim_freebsd_libm_so_5,
+	&ux_shim_freebsd_libgcc_s_so_1,
+	&ux_shim_freebsd_libthr_so_3,
 };
 
 const struct ux_shim_lib *
@@ -58,6 +65,8 @@ ux_shim_data_moved(const struct ux_shim_lib *lib, const struct ux_shim_sym *sym,
 {
 	if (lib == &ux_shim_freebsd_libc_so_7)
 		shim_fbsd_guest_data(sym->name, addr);
+	else if (lib == &ux_shim_freebsd_libm_so_5)
+		shim_libm_guest_data(sym->name, addr);
 }
 
 void

@@ -4,4 +4,5 @@ UXRUN_RTLD_SOURCES = \
 	loader/rtld.h loader/rtld_obj.h \
 	loader/rtld_load.c loader/rtld_sym.c loader/rtld_reloc.c \
 	loader/rtld_tls.c loader/rtld_init.c loader/rtld_ldd.c \
-	loader/rtld_tramp.c loader/rtld_asm.S
+	loader/rtld_tramp.c loader/rtld_asm.S \
+	loader/rtld_dl.c loader/rtld_dltls.c loader/rtld_dlunwind.c

@@ -180,8 +180,14 @@ main(int argc, char **argv)
 		argv[optind] = (char *)argv0;
 	if (native && ux_native_run(path, argv[optind], argc - optind, argv + optind, environ, &err))
 		return fail(&err);
-	if (ux_image_open(&im, path, &err) != 0)
-		return fail(&err);
+	/* --ldd also takes a shared object (a plugin, a Node addon) as the root;
+	 * if it is none, the program's own complaint is the one to show. */
+	if (ux_image_open(&im, path, &err) != 0) {
+		struct ux_err lib_err;
+		ux_image_close(&im);
+		if (!ldd || ux_image_open_lib(&im, path, &lib_err) != 0)
+			return fail(&err);
+	}
 	if (info) {
 		ux_image_print_info(&im, stdout);
 		return 0;

@@ -2,7 +2,10 @@
  * uxrun --ldd PROGRAM: each object the program needs, breadth-first as
  * they load, and what it resolves to (a libshim soname built into uxrun,
  * a file, or nothing); then every symbol no loaded object defines, by
- * name and version.  Nothing is relocated or run.
+ * name and version, and every import bound to a libshim entry that is
+ * not implemented (a stub that fails when called).  Nothing is relocated
+ * or run.  PROGRAM may also be a shared object (a Node addon, a plugin):
+ * it is then the root, as an executable would be.
  */
 #include "config.h"
 
@@ -34,17 +37,56 @@ printed_before(const struct rtld_obj *upto, size_t idx, const char *name)
 	return 0;
 }
 
+/* A shared library (no interpreter, no entry point, a dynamic section). */
+static int
+is_shared_object(const struct ux_image *im)
+{
+	if (im->interp || im->eh.e_type != ET_DYN || im->eh.e_entry != 0)
+		return 0;
+	for (size_t i = 0; i < im->phnum; i++)
+		if (im->ph[i].p_type == PT_DYNAMIC)
+			return 1;
+	return 0;
+}
+
+/* Imports libshim binds to an unimplemented entry. */
+static void
+print_unimplemented(FILE *out)
+{
+	int header = 0;
+
+	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
+		if (o->kind != RTLD_FILE)
+			continue;
+		for (size_t i = 1, n = rtld_dynsym_count(o); i < n; i++) {
+			const Elf64_Sym *s = &o->symtab[i];
+			struct rtld_def d;
+			if (s->st_shndx != SHN_UNDEF || s->st_name == 0 || s->st_name >= o->strsz ||
+			    ELF64_ST_BIND(s->st_info) == STB_LOCAL)
+				continue;
+			if (rtld_resolve(o, i, 1, &d) != 0 || !d.obj || d.obj->kind != RTLD_SHIM ||
+			    d.shim->status != UX_SHIM_UNIMPL)
+				continue;
+			if (!header)
+				fprintf(out, "unimplemented in libshim (calls fail):\n");
+			header = 1;
+			fprintf(out, "\t%s@%s (%s, required by %s)\n", d.shim->name, d.shim->version,
+			    d.obj->shim->soname, base_name(o->path));
+		}
+	}
+}
+
 int
 ux_rtld_ldd(struct ux_image *im, const char *execpath, FILE *out)
 {
 	struct ux_err err = { 0, "" };
-	int missing = 0;
+	int missing = 0, shared = is_shared_object(im);
 
-	if (!im->interp) {
+	if (!im->interp && !shared) {
 		fprintf(out, "%s: not a dynamic executable\n", im->path);
 		return 1;
 	}
-	if (!ux_rtld_handles(im->interp)) {
+	if (!shared && !ux_rtld_handles(im->interp)) {
 		fprintf(stderr, "uxrun: %s: interpreter %s is not FreeBSD's runtime linker\n", im->path, im->interp);
 		return 126;
 	}
@@ -56,7 +98,7 @@ ux_rtld_ldd(struct ux_image *im, const char *execpath, FILE *out)
 		fprintf(stderr, "uxrun: %s\n", err.msg);
 		return err.status ? err.status : 126;
 	}
-	fprintf(out, "%s:\n", im->path);
+	fprintf(out, shared ? "%s (shared object):\n" : "%s:\n", im->path);
 	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
 		for (size_t i = 0; i < o->nneeded; i++) {
 			const char *nm = o->needed_name[i];
@@ -85,5 +127,6 @@ ux_rtld_ldd(struct ux_image *im, const char *execpath, FILE *out)
 			fprintf(out, ")\n");
 		}
 	}
+	print_unimplemented(out);
 	return missing;
 }

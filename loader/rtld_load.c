@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "loader/rtld.h"
@@ -29,6 +30,7 @@
 
 struct rtld_obj *rtld_objs, *rtld_main;
 static struct rtld_obj **rtld_tail = &rtld_objs;
+static struct fbsd_link_map *linkmap_tail;
 
 int
 ux_rtld_handles(const char *interp)
@@ -49,6 +51,58 @@ obj_new(enum rtld_kind kind, const char *name)
 	*rtld_tail = o;
 	rtld_tail = &o->next;
 	return o;
+}
+
+/* FreeBSD keeps its link_map list in load order; file objects only. */
+static void
+linkmap_add(struct rtld_obj *o)
+{
+	struct fbsd_link_map *l = &o->linkmap;
+
+	l->l_base = o->lo;
+	l->l_name = o->path;
+	l->l_ld = o->dyn;
+	l->l_addr = o->bias;
+	l->l_prev = linkmap_tail;
+	if (linkmap_tail)
+		linkmap_tail->l_next = l;
+	linkmap_tail = l;
+}
+
+void
+rtld_unload_object(struct rtld_obj *o)
+{
+	for (struct rtld_obj **pp = &rtld_objs; *pp; pp = &(*pp)->next)
+		if (*pp == o) {
+			*pp = o->next;
+			if (rtld_tail == &o->next)
+				rtld_tail = pp;
+			break;
+		}
+	if (o->kind == RTLD_FILE) {
+		struct fbsd_link_map *l = &o->linkmap;
+		if (l->l_prev)
+			l->l_prev->l_next = l->l_next;
+		if (l->l_next)
+			l->l_next->l_prev = l->l_prev;
+		if (linkmap_tail == l)
+			linkmap_tail = l->l_prev;
+		if (o->hi > o->lo)
+			munmap((void *)o->lo, o->hi - o->lo);
+	}
+	free(o->name);
+	free(o->path);
+	free(o->origin);
+	free(o->ph);
+	free(o->needed);
+	free(o->needed_name);
+	free(o->vertab);
+	free(o->tramp);
+	free(o->shim_tls_offset);
+	free(o->shim_tls_index);
+	free(o->dag);
+	free(o->dldags);
+	free(o);
 }
 
 static const char *
@@ -141,6 +195,12 @@ parse_dynamic(struct rtld_obj *o, struct ux_err *err)
 				o->symbolic = 1;
 			if (v & DF_TEXTREL)
 				o->textrel = 1;
+			if (v & DF_STATIC_TLS)
+				o->static_tls = 1;
+			break;
+		case DT_FLAGS_1:
+			if (v & DF_1_NODELETE)
+				o->nodelete = 1;
 			break;
 		case DT_VERSYM: o->versym = (const uint16_t *)DYN_PTR(o, v); break;
 		case DT_VERNEED: o->verneed = (const Elf64_Verneed *)DYN_PTR(o, v); break;
@@ -311,6 +371,10 @@ obj_from_image(struct rtld_obj *o, struct ux_image *im, const char *path, struct
 		case PT_NOTE:
 			read_notes(o, p);
 			break;
+		case PT_GNU_EH_FRAME:
+			if (in_image(o, p->p_vaddr + o->bias, p->p_memsz))
+				o->eh_frame_hdr = p->p_vaddr + o->bias;
+			break;
 		default:
 			break;
 		}
@@ -325,6 +389,7 @@ obj_from_image(struct rtld_obj *o, struct ux_image *im, const char *path, struct
 		return ux_err_set(err, 126, "%s: unterminated dynamic section", path);
 	if (parse_dynamic(o, err) != 0 || build_versions(o, err) != 0)
 		return -1;
+	linkmap_add(o);
 	return 0;
 }
 
@@ -454,6 +519,67 @@ already_loaded(const char *name)
 }
 
 int
+rtld_load_object(const char *name, struct rtld_obj *ref, int noload, struct rtld_obj **out,
+    struct ux_err *err)
+{
+	struct rtld_obj *dep = already_loaded(name);
+	const struct ux_shim_lib *lib;
+
+	if (dep) {
+		*out = dep;
+		return 1;
+	}
+	if ((lib = ux_shim_find(name)) != NULL) {
+		if (noload)
+			return 0;
+		if (!(dep = obj_new(RTLD_SHIM, name)))
+			return ux_err_set(err, 126, "out of memory");
+		dep->shim = lib;
+		dep->soname = lib->soname;
+		*out = dep;
+		return 1;
+	}
+	if (noload) {
+		/* The same file under another name or path. */
+		char real[PATH_MAX];
+		if (!strchr(name, '/') || !realpath(name, real))
+			return 0;
+		for (struct rtld_obj *o = rtld_objs; o; o = o->next)
+			if (o->kind == RTLD_FILE && o->path && strcmp(o->path, real) == 0) {
+				*out = o;
+				return 1;
+			}
+		return 0;
+	}
+	return find_library(out, name, ref, err);
+}
+
+int
+rtld_load_needed(struct rtld_obj *first, int keep_going, struct ux_err *err)
+{
+	for (struct rtld_obj *o = first; o; o = o->next) {
+		if (o->kind != RTLD_FILE)
+			continue;
+		for (size_t i = 0; i < o->nneeded; i++) {
+			const char *nm = o->needed_name[i];
+			struct rtld_obj *dep = NULL;
+			int r = rtld_load_object(nm, o, 0, &dep, err);
+
+			if (r < 0)
+				return -1;
+			if (r == 0) {
+				dep = NULL;
+				if (!keep_going)
+					return ux_err_set(err, 127, "Shared object \"%s\" not found, required by \"%s\"",
+					    nm, base_name(o->path));
+			}
+			o->needed[i] = dep;
+		}
+	}
+	return 0;
+}
+
+int
 rtld_load_all(struct ux_image *im, const char *execpath, int keep_going, struct ux_err *err)
 {
 	struct rtld_obj *m = obj_new(RTLD_FILE, execpath);
@@ -464,61 +590,43 @@ rtld_load_all(struct ux_image *im, const char *execpath, int keep_going, struct 
 	rtld_main = m;
 	if (obj_from_image(m, im, execpath, err) != 0)
 		return -1;
-	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
-		if (o->kind != RTLD_FILE)
-			continue;
-		for (size_t i = 0; i < o->nneeded; i++) {
-			const char *nm = o->needed_name[i];
-			struct rtld_obj *dep = already_loaded(nm);
-			const struct ux_shim_lib *lib;
+	if (rtld_load_needed(m, keep_going, err) != 0)
+		return -1;
+	for (struct rtld_obj *o = rtld_objs; o; o = o->next)
+		o->pinned = 1;
+	return 0;
+}
 
-			if (!dep && (lib = ux_shim_find(nm)) != NULL) {
-				dep = obj_new(RTLD_SHIM, nm);
-				if (!dep)
-					return ux_err_set(err, 126, "out of memory");
-				dep->shim = lib;
-				dep->soname = lib->soname;
-			}
-			if (!dep) {
-				int r = find_library(&dep, nm, o, err);
-				if (r < 0)
-					return -1;
-				if (r == 0) {
-					dep = NULL;
-					if (!keep_going)
-						return ux_err_set(err, 127, "Shared object \"%s\" not found, required by \"%s\"",
-						    nm, base_name(o->path));
-				}
-			}
-			o->needed[i] = dep;
+int
+rtld_obj_code_ranges(const struct rtld_obj *o, struct ux_range *r, int max)
+{
+	int n = 0;
+
+	for (size_t i = 0; o->kind == RTLD_FILE && i < o->phnum; i++) {
+		const GElf_Phdr *p = &o->ph[i];
+		if (p->p_type != PT_LOAD || !(p->p_flags & PF_X) || !p->p_memsz)
+			continue;
+		uint64_t lo = (p->p_vaddr + o->bias) & ~4095ull;
+		uint64_t hi = (p->p_vaddr + o->bias + p->p_memsz + 4095) & ~4095ull;
+		/* The trap path tells guest calls from uxrun's by these. */
+		ux_fault_add_guest_range(lo, hi);
+		if (n < max) {
+			r[n].lo = lo;
+			r[n].hi = hi;
+			n++;
+		} else {
+			ux_logf("rtld: %s: more code ranges than the seccomp filter takes; its system "
+			    "calls are not trapped under UXRUN_TRAP=seccomp", o->path);
 		}
 	}
-	return 0;
+	return n;
 }
 
 int
 ux_rtld_add_code_ranges(struct ux_range *ranges, int nr, int max)
 {
-	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
-		if (o->kind != RTLD_FILE || o->mainprog)
-			continue;
-		for (size_t i = 0; i < o->phnum; i++) {
-			const GElf_Phdr *p = &o->ph[i];
-			if (p->p_type != PT_LOAD || !(p->p_flags & PF_X) || !p->p_memsz)
-				continue;
-			uint64_t lo = (p->p_vaddr + o->bias) & ~4095ull;
-			uint64_t hi = (p->p_vaddr + o->bias + p->p_memsz + 4095) & ~4095ull;
-			/* The trap path tells guest calls from uxrun's by these. */
-			ux_fault_add_guest_range(lo, hi);
-			if (nr < max) {
-				ranges[nr].lo = lo;
-				ranges[nr].hi = hi;
-				nr++;
-			} else {
-				ux_logf("rtld: %s: more code ranges than the seccomp filter takes; its system "
-				    "calls are not trapped under UXRUN_TRAP=seccomp", o->path);
-			}
-		}
-	}
+	for (struct rtld_obj *o = rtld_objs; o; o = o->next)
+		if (o->kind == RTLD_FILE && !o->mainprog)
+			nr += rtld_obj_code_ranges(o, ranges + nr, nr < max ? max - nr : 0);
 	return nr;
 }

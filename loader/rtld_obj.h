@@ -13,8 +13,20 @@
 
 #include "libshim/shim.h"
 #include "loader/image.h"
+#include "syscalls/trap.h"
 
 enum rtld_kind { RTLD_FILE, RTLD_SHIM, RTLD_BUILTIN };
+
+/* FreeBSD's struct link_map (sys/link_elf.h), as dlinfo() hands it out. */
+struct fbsd_link_map {
+	uint64_t l_base;		/* where the object is mapped */
+	const char *l_name;		/* its path */
+	const void *l_ld;		/* its dynamic section */
+	struct fbsd_link_map *l_next, *l_prev;
+	uint64_t l_addr;		/* load offset (bias) */
+	const char *l_refname;		/* filters only: NULL */
+};
+_Static_assert(sizeof(struct fbsd_link_map) == 56, "FreeBSD's struct link_map is 56 bytes");
 
 /* One entry of an object's version table, indexed by versym value. */
 struct rtld_ver {
@@ -87,7 +99,26 @@ struct rtld_obj {
 	size_t *shim_tls_index;
 
 	int has_ifunc;		/* relocations wait for the IFUNC pass */
+	int fini_due;		/* rtld_fini_objects: this one goes now */
 	int init_done;
+
+	/* Loading at run time (rtld_dl.c).  Objects loaded at start are
+	 * pinned; a dlopen'ed one lives while a DAG holds it. */
+	int relocated;
+	int pinned;		/* never unloaded: loaded at start, or NODELETE */
+	int dlopened;		/* loaded by dlopen, not at start */
+	int dl_local;		/* from dlopen(RTLD_LOCAL): only its DAGs see it */
+	int fini_done;
+	unsigned refcount;	/* dlopen DAGs it is a member of */
+	unsigned dl_refcount;	/* dlopen handles on it */
+	struct rtld_obj **dag;	/* as a dlopen root: itself and all it needs */
+	size_t ndag;
+	struct rtld_obj **dldags;	/* roots of the DAGs it is a member of */
+	size_t ndldags;
+	uint64_t eh_frame_hdr;	/* PT_GNU_EH_FRAME, biased; 0: none */
+	int nodelete;		/* DF_1_NODELETE */
+	int static_tls;		/* DF_STATIC_TLS: initial-exec TLS, needs a fixed offset */
+	struct fbsd_link_map linkmap;	/* dlinfo(RTLD_DI_LINKMAP) */
 };
 
 /* Where a reference resolved to. */
@@ -111,9 +142,21 @@ uint32_t rtld_elf_hash(const char *name);
 int rtld_resolve(struct rtld_obj *ref, unsigned long symnum, int in_plt, struct rtld_def *def);
 /* The version ref requires for symbol symnum, or NULL. */
 const struct rtld_ver *rtld_sym_version(const struct rtld_obj *ref, unsigned long symnum);
-/* name in obj alone; ver NULL for any. */
-int rtld_lookup_in(struct rtld_obj *obj, const char *name, const struct rtld_ver *ver, int in_plt,
+/* name in obj alone; ver NULL for any.  flags: RTLD_LK_*; 1 is in_plt
+ * as above. */
+#define RTLD_LK_IN_PLT	1
+#define RTLD_LK_DLSYM	2	/* dlsym's rules: a version is asked for exactly */
+int rtld_lookup_in(struct rtld_obj *obj, const char *name, const struct rtld_ver *ver, int flags,
     struct rtld_def *def);
+/* name as a reference from ref sees it (FreeBSD's symlook_default): the
+ * global objects in load order, then the dlopen DAGs ref belongs to,
+ * then the runtime linker's own exports, which also win over libshim's
+ * stand-ins (libc's dlopen ...).  0 and *def, or -1. */
+int rtld_lookup_default(struct rtld_obj *ref, const char *name, const struct rtld_ver *ver, int flags,
+    struct rtld_def *def);
+/* The first definition of name in list[0..n) (a DAG), strong before weak. */
+int rtld_lookup_list(struct rtld_obj **list, size_t n, const char *name, const struct rtld_ver *ver,
+    int flags, struct rtld_def *def);
 /* The value a definition gives a relocation (IFUNC resolved, libshim
  * functions through their trampoline). */
 uint64_t rtld_def_value(struct rtld_def *def);
@@ -153,5 +196,59 @@ __attribute__((noreturn)) void rtld_enter(uint64_t entry, uint64_t rsp, uint64_t
 
 /* rtld_load.c */
 int rtld_load_all(struct ux_image *im, const char *execpath, int keep_going, struct ux_err *err);
+/* The DT_NEEDED objects of first and of everything after it in the load
+ * list, breadth-first. */
+int rtld_load_needed(struct rtld_obj *first, int keep_going, struct ux_err *err);
+/* One object by name or path, as ref would find it: 1 and *out (loaded
+ * now or before), 0 not found, -1 error.  noload: only one already there. */
+int rtld_load_object(const char *name, struct rtld_obj *ref, int noload, struct rtld_obj **out,
+    struct ux_err *err);
+/* Takes o off the load list, unmaps it and frees it. */
+void rtld_unload_object(struct rtld_obj *o);
+/* The executable code ranges of o, added to what the trap and fault
+ * handlers take for guest code. */
+int rtld_obj_code_ranges(const struct rtld_obj *o, struct ux_range *r, int max);
+
+/* rtld_init.c */
+/* Runs the initialisers of root and of what it needs that have not run,
+ * dependencies first. */
+void rtld_init_objects(struct rtld_obj *root);
+/* Runs the finalisers of the objects marked fini_due, in the reverse of
+ * the order they were initialised, and forgets them. */
+void rtld_fini_objects(void);
+
+/* rtld_dltls.c: TLS of modules loaded by dlopen, allocated per thread on
+ * first use. */
+int rtld_dltls_add(struct rtld_obj *o, struct ux_err *err);
+void rtld_dltls_remove(struct rtld_obj *o);
+void *rtld_dltls_get_addr(size_t module, uint64_t offset);
+/* rtld_tls.c: a module id for a TLS block at tp - off (0: dynamic). */
+size_t rtld_tls_new_module(int64_t off);
+/* Places o's TLS block in the static area's room left after start. */
+int rtld_tls_place_static(struct rtld_obj *o, struct ux_err *err);
+
+/* rtld_dlunwind.c: what the host's unwinder finds for guest code. */
+void rtld_unwind_update(void);
+
+/* rtld_dl.c: the runtime linker's exports (FreeBSD's ld-elf.so.1). */
+struct fbsd_dl_info;
+struct fbsd_dl_phdr_info;
+void *rtld_dlopen(const char *name, int mode);
+void *rtld_fdlopen(int fd, int mode);
+int rtld_dlclose(void *handle);
+char *rtld_dlerror(void);
+void *rtld_dlsym(void *handle, const char *name);
+void *rtld_dlvsym(void *handle, const char *name, const char *version);
+int rtld_dladdr(const void *addr, struct fbsd_dl_info *info);
+int rtld_dlinfo(void *handle, int request, void *p);
+int rtld_dl_iterate_phdr(int (*cb)(struct fbsd_dl_phdr_info *, size_t, void *), void *arg);
+void rtld_dllockinit(void *ctx, void *a, void *b, void *c, void *d, void *e, void (*ctx_destroy)(void *));
+void rtld_error_export(const char *fmt, ...);
+int rtld_addr_phdr(const void *addr, struct fbsd_dl_phdr_info *info);
+int rtld_get_stack_prot(void);
+int rtld_is_dlopened(void *handle);
+void rtld_nop(void);
+/* How many entries o's dynamic symbol table has (FreeBSD's dynsymcount). */
+size_t rtld_dynsym_count(const struct rtld_obj *o);
 
 #endif

@@ -204,6 +204,9 @@ reloc_one(struct rtld_obj *o, const Elf64_Rela *r, int pass, int check_only, str
 	case R_X86_64_TPOFF32:
 		if (tls_offset_of(&def, &toff, o, err) != 0)
 			return -1;
+		if (toff == 0)	/* a dlopen'ed module's TLS has no fixed place */
+			return ux_err_set(err, 126, "%s: initial-exec TLS relocation against %s, whose TLS is "
+			    "dynamic (not linked with DF_STATIC_TLS)", base_name(o->path), base_name(def.obj->path));
 		toff = (def.sym && def.obj->kind == RTLD_FILE ? (int64_t)def.sym->st_value : 0) - toff + r->r_addend;
 		if (type == R_X86_64_TPOFF64)
 			*(int64_t *)where = toff;
@@ -285,8 +288,9 @@ rtld_relocate_all(int check_only, struct ux_err *err)
 	struct rtld_obj *order[256];
 	size_t n = 0;
 
+	/* After start, only what a dlopen brought in is new. */
 	for (struct rtld_obj *o = rtld_objs; o; o = o->next)
-		if (o->kind == RTLD_FILE) {
+		if (o->kind == RTLD_FILE && !o->relocated) {
 			if (n == sizeof(order) / sizeof(order[0]))
 				return ux_err_set(err, 126, "too many shared objects");
 			order[n++] = o;
@@ -301,7 +305,8 @@ rtld_relocate_all(int check_only, struct ux_err *err)
 		    reloc_table(o, o->jmprel, o->pltrelsz, 0, check_only, err) != 0)
 			return -1;
 	}
-	if (reloc_table(rtld_main, rtld_main->rela, rtld_main->relasz, 1, check_only, err) != 0)
+	if (!rtld_main->relocated &&
+	    reloc_table(rtld_main, rtld_main->rela, rtld_main->relasz, 1, check_only, err) != 0)
 		return -1;
 	if (check_only)
 		return 0;
@@ -320,6 +325,7 @@ rtld_relocate_all(int check_only, struct ux_err *err)
 			textrel_protect(o, 0);
 		if (o->relro_hi > o->relro_lo)
 			mprotect((void *)o->relro_lo, o->relro_hi - o->relro_lo, PROT_READ);
+		o->relocated = 1;
 	}
 	return 0;
 }

@@ -1,12 +1,16 @@
 /*
- * Symbol lookup with versions, as FreeBSD's rtld binds: the load list in
- * order (executable first), a strong definition ending the search and a
- * weak one kept unless a strong one follows, then the runtime linker's
- * own exports.  Version rules follow rtld's matched_symbol(): a reference
- * with a version takes a definition of that version or an unversioned
- * (global) one; a reference without takes the global or the one visible
- * version.  Local and protected symbols, and objects linked -Bsymbolic,
- * bind to themselves.
+ * Symbol lookup with versions, as FreeBSD's rtld binds: the global
+ * objects (those loaded at start, then the DAGs of RTLD_GLOBAL dlopens)
+ * in load order, then the dlopen DAGs the referencing object belongs to;
+ * a strong definition ends the search and a weak one is kept unless a
+ * strong one follows; then the runtime linker's own exports, which also
+ * override libshim's stand-ins for them (FreeBSD's libc has weak dlopen
+ * stubs that rtld's definitions beat).  Version rules follow rtld's
+ * matched_symbol(): a reference with a version takes a definition of that
+ * version or an unversioned (global) one; a reference without takes the
+ * global or the one visible version; dlsym and dlvsym are stricter.
+ * Local and protected symbols, and objects linked -Bsymbolic, bind to
+ * themselves.
  */
 #include "config.h"
 
@@ -65,7 +69,7 @@ struct match {
 /* One candidate symbol of a file object against a request. */
 static int
 matched(const struct rtld_obj *o, unsigned long i, const char *name, const struct rtld_ver *ver,
-    int in_plt, struct match *m)
+    int flags, struct match *m)
 {
 	const Elf64_Sym *s = &o->symtab[i];
 
@@ -79,7 +83,7 @@ matched(const struct rtld_obj *o, unsigned long i, const char *name, const struc
 			break;
 		/* An undefined function with a value is the executable's
 		 * canonical PLT entry: its address, for anything but calls. */
-		if (!in_plt && ELF64_ST_TYPE(s->st_info) == STT_FUNC)
+		if (!(flags & RTLD_LK_IN_PLT) && ELF64_ST_TYPE(s->st_info) == STT_FUNC)
 			break;
 		return 0;
 	default:
@@ -92,7 +96,7 @@ matched(const struct rtld_obj *o, unsigned long i, const char *name, const struc
 		if (o->versym) {
 			unsigned n = VER_NDX(o->versym[i]);
 			if (n >= VER_NDX_GIVEN) {
-				if (n == VER_NDX_GIVEN) {
+				if (n == VER_NDX_GIVEN && !(flags & RTLD_LK_DLSYM)) {
 					m->sym = s;
 					m->symnum = i;
 					return 1;
@@ -117,7 +121,7 @@ matched(const struct rtld_obj *o, unsigned long i, const char *name, const struc
 			return 0;
 		const struct rtld_ver *v = &o->vertab[n];
 		if (!v->name || v->hash != ver->hash || strcmp(v->name, ver->name) != 0) {
-			if (n >= VER_NDX_GIVEN || (o->versym[i] & VER_HIDDEN))
+			if ((flags & RTLD_LK_DLSYM) || n >= VER_NDX_GIVEN || (o->versym[i] & VER_HIDDEN))
 				return 0;
 		}
 	}
@@ -127,7 +131,7 @@ matched(const struct rtld_obj *o, unsigned long i, const char *name, const struc
 }
 
 static const Elf64_Sym *
-lookup_file(const struct rtld_obj *o, const char *name, const struct rtld_ver *ver, int in_plt)
+lookup_file(const struct rtld_obj *o, const char *name, const struct rtld_ver *ver, int flags)
 {
 	struct match m = { 0 };
 
@@ -149,7 +153,7 @@ lookup_file(const struct rtld_obj *o, const char *name, const struct rtld_ver *v
 			return NULL;
 		for (;; i++) {
 			uint32_t ch = chain[i - symoffset];
-			if ((ch | 1) == (hv | 1) && matched(o, i, name, ver, in_plt, &m))
+			if ((ch | 1) == (hv | 1) && matched(o, i, name, ver, flags, &m))
 				return m.sym;
 			if (ch & 1)
 				break;
@@ -162,7 +166,7 @@ lookup_file(const struct rtld_obj *o, const char *name, const struct rtld_ver *v
 		if (nbucket == 0)
 			return NULL;
 		for (uint32_t i = bucket[rtld_elf_hash(name) % nbucket]; i != STN_UNDEF && i < nchain; i = chain[i])
-			if (matched(o, i, name, ver, in_plt, &m))
+			if (matched(o, i, name, ver, flags, &m))
 				return m.sym;
 	}
 	return m.vcount == 1 ? m.vsym : NULL;
@@ -170,22 +174,44 @@ lookup_file(const struct rtld_obj *o, const char *name, const struct rtld_ver *v
 
 struct rtld_obj rtld_builtin = { .kind = RTLD_BUILTIN, .name = (char *)"ld-elf.so.1" };
 
-/* The runtime linker's own exports, as ld-elf.so.1 has them. */
+/* The runtime linker's own exports, as ld-elf.so.1 has them
+ * (libexec/rtld-elf/Symbol.map); _rtld_thread_init and the atfork hooks
+ * serve FreeBSD's libthr, which libshim replaces: they do nothing. */
 static const struct {
 	const char *name;
 	void *addr;
 } builtins[] = {
 	{ "__tls_get_addr", (void *)rtld_tls_get_addr },
+	{ "_r_debug_postinit", (void *)rtld_nop },
+	{ "_rtld_addr_phdr", (void *)rtld_addr_phdr },
+	{ "_rtld_atfork_post", (void *)rtld_nop },
+	{ "_rtld_atfork_pre", (void *)rtld_nop },
+	{ "_rtld_error", (void *)rtld_error_export },
+	{ "_rtld_get_stack_prot", (void *)rtld_get_stack_prot },
+	{ "_rtld_is_dlopened", (void *)rtld_is_dlopened },
+	{ "_rtld_thread_init", (void *)rtld_nop },
+	{ "dl_iterate_phdr", (void *)rtld_dl_iterate_phdr },
+	{ "dladdr", (void *)rtld_dladdr },
+	{ "dlclose", (void *)rtld_dlclose },
+	{ "dlerror", (void *)rtld_dlerror },
+	{ "dlfunc", (void *)rtld_dlsym },
+	{ "dlinfo", (void *)rtld_dlinfo },
+	{ "dllockinit", (void *)rtld_dllockinit },
+	{ "dlopen", (void *)rtld_dlopen },
+	{ "dlsym", (void *)rtld_dlsym },
+	{ "dlvsym", (void *)rtld_dlvsym },
+	{ "fdlopen", (void *)rtld_fdlopen },
+	{ "r_debug_state", (void *)rtld_nop },
 };
 
 int
-rtld_lookup_in(struct rtld_obj *o, const char *name, const struct rtld_ver *ver, int in_plt,
+rtld_lookup_in(struct rtld_obj *o, const char *name, const struct rtld_ver *ver, int flags,
     struct rtld_def *def)
 {
 	memset(def, 0, sizeof(*def));
 	switch (o->kind) {
 	case RTLD_FILE: {
-		const Elf64_Sym *s = lookup_file(o, name, ver, in_plt);
+		const Elf64_Sym *s = lookup_file(o, name, ver, flags);
 		if (!s)
 			return -1;
 		def->obj = o;
@@ -224,12 +250,73 @@ def_is_weak(const struct rtld_def *d)
 	return d->sym && ELF64_ST_BIND(d->sym->st_info) == STB_WEAK;
 }
 
+/* One candidate: 1 when the search may stop (a strong definition). */
+static int
+consider(struct rtld_obj *o, const char *name, const struct rtld_ver *ver, int flags,
+    struct rtld_def *def, int *have)
+{
+	struct rtld_def d;
+
+	if (rtld_lookup_in(o, name, ver, flags, &d) != 0)
+		return 0;
+	if (!def_is_weak(&d)) {
+		*def = d;
+		*have = 2;
+		return 1;
+	}
+	if (!*have) {
+		*def = d;
+		*have = 1;
+	}
+	return 0;
+}
+
+int
+rtld_lookup_list(struct rtld_obj **list, size_t n, const char *name, const struct rtld_ver *ver,
+    int flags, struct rtld_def *def)
+{
+	int have = 0;
+
+	memset(def, 0, sizeof(*def));
+	for (size_t i = 0; i < n; i++)
+		if (consider(list[i], name, ver, flags, def, &have))
+			break;
+	return have ? 0 : -1;
+}
+
+int
+rtld_lookup_default(struct rtld_obj *ref, const char *name, const struct rtld_ver *ver, int flags,
+    struct rtld_def *def)
+{
+	struct rtld_def d;
+	int have = 0, done = 0;
+
+	memset(def, 0, sizeof(*def));
+	for (struct rtld_obj *o = rtld_objs; o && !done; o = o->next)
+		if (!o->dl_local)
+			done = consider(o, name, ver, flags, def, &have);
+	for (size_t k = 0; ref && k < ref->ndldags && !done; k++) {
+		struct rtld_obj *root = ref->dldags[k];
+		for (size_t i = 0; i < root->ndag && !done; i++)
+			if (root->dag[i]->dl_local)
+				done = consider(root->dag[i], name, ver, flags, def, &have);
+	}
+	/* A strong definition in a file object beats the runtime linker's;
+	 * anything else (weak, or a libshim stand-in) does not. */
+	if (have == 2 && def->obj->kind == RTLD_FILE)
+		return 0;
+	if (rtld_lookup_in(&rtld_builtin, name, ver, flags, &d) == 0) {
+		*def = d;
+		return 0;
+	}
+	return have ? 0 : -1;
+}
+
 int
 rtld_resolve(struct rtld_obj *ref, unsigned long symnum, int in_plt, struct rtld_def *def)
 {
 	const Elf64_Sym *rs = &ref->symtab[symnum];
-	struct rtld_def d, weak = { 0 };
-	int have_weak = 0;
+	struct rtld_def d;
 
 	memset(def, 0, sizeof(*def));
 	if (symnum == 0 || ELF64_ST_BIND(rs->st_info) == STB_LOCAL) {
@@ -249,26 +336,8 @@ rtld_resolve(struct rtld_obj *ref, unsigned long symnum, int in_plt, struct rtld
 		*def = d;
 		return 0;
 	}
-	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
-		if (rtld_lookup_in(o, name, ver, in_plt, &d) != 0)
-			continue;
-		if (!def_is_weak(&d)) {
-			*def = d;
-			return 0;
-		}
-		if (!have_weak) {
-			weak = d;
-			have_weak = 1;
-		}
-	}
-	if (rtld_lookup_in(&rtld_builtin, name, ver, in_plt, &d) == 0) {
-		*def = d;
+	if (rtld_lookup_default(ref, name, ver, in_plt, def) == 0)
 		return 0;
-	}
-	if (have_weak) {
-		*def = weak;
-		return 0;
-	}
 	if (ELF64_ST_BIND(rs->st_info) == STB_WEAK)
 		return 0;	/* obj NULL: the value 0 */
 	return -1;
@@ -332,7 +401,7 @@ ux_rtld_sym_default(const char *name)
 	struct rtld_def d;
 
 	for (struct rtld_obj *o = rtld_objs; o; o = o->next)
-		if (rtld_lookup_in(o, name, NULL, 0, &d) == 0)
+		if (!o->dl_local && rtld_lookup_in(o, name, NULL, 0, &d) == 0)
 			return (void *)rtld_def_value(&d);
 	return NULL;
 }

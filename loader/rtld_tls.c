@@ -11,8 +11,10 @@
  * the block congruent to its p_vaddr modulo its alignment.
  *
  * General-dynamic accesses (__tls_get_addr, DTPMOD64/DTPOFF64) find the
- * same blocks through the module table.  Modules loaded later (dlopen)
- * will need dynamic TLS; nothing loads them yet.
+ * same blocks through the module table.  A module dlopen loads later has
+ * dynamic TLS (rtld_dltls.c, offset 0 here), unless it was linked for
+ * initial-exec access (DF_STATIC_TLS): then it takes a place in what the
+ * static block has left, as FreeBSD's rtld does with its spare room.
  */
 #include "config.h"
 
@@ -26,9 +28,12 @@
 
 extern __thread char ux_guest_tls[] __attribute__((tls_model("initial-exec")));
 
-/* Module id -> bytes below the thread pointer (index 0 unused). */
+/* Module id -> bytes below the thread pointer (index 0 unused; 0: the
+ * module's TLS is dynamic).  Read by __tls_get_addr in any thread while a
+ * dlopen may add a module: the array only grows into a new copy, and old
+ * copies are kept. */
 static int64_t *tls_mods;
-static size_t tls_nmods;
+static size_t tls_nmods, tls_cap;
 static uint64_t tls_used;
 
 static uint64_t
@@ -40,18 +45,24 @@ thread_pointer(void)
 	return tp;
 }
 
-static size_t
-new_module(int64_t off)
+size_t
+rtld_tls_new_module(int64_t off)
 {
-	int64_t *m = realloc(tls_mods, (tls_nmods + 2) * sizeof(*m));
-
-	if (!m)
-		return 0;
-	tls_mods = m;
+	if (tls_nmods + 2 > tls_cap) {
+		size_t cap = tls_cap ? 2 * tls_cap : 16;
+		int64_t *m = calloc(cap, sizeof(*m));
+		if (!m)
+			return 0;
+		if (tls_nmods)
+			memcpy(m, tls_mods, tls_nmods * sizeof(*m));
+		__atomic_store_n(&tls_mods, m, __ATOMIC_RELEASE);
+		tls_cap = cap;
+	}
 	if (tls_nmods == 0)
-		tls_mods[tls_nmods++] = 0;
+		tls_nmods = 1;
 	tls_mods[tls_nmods] = off;
-	return tls_nmods++;
+	__atomic_store_n(&tls_nmods, tls_nmods + 1, __ATOMIC_RELEASE);
+	return tls_nmods - 1;
 }
 
 /* Where a block of memsz bytes, aligned like vaddr modulo align, goes. */
@@ -94,7 +105,7 @@ rtld_tls_layout(struct ux_err *err)
 			continue;
 		if (place(o->tls_memsz, o->tls_align, o->tls_vaddr, &o->tls_offset, err, o->path) != 0)
 			return -1;
-		if (!(o->tls_index = new_module(o->tls_offset)))
+		if (!(o->tls_index = rtld_tls_new_module(o->tls_offset)))
 			return ux_err_set(err, 126, "out of memory");
 	}
 	return 0;
@@ -127,7 +138,7 @@ rtld_tls_shim_slot(struct rtld_obj *obj, size_t idx, struct ux_err *err)
 	int64_t off;
 	if (place(s->size, s->size >= 16 ? 16 : 8, 0, &off, err, s->name) != 0)
 		return 0;
-	if (!(obj->shim_tls_index[idx] = new_module(off))) {
+	if (!(obj->shim_tls_index[idx] = rtld_tls_new_module(off))) {
 		ux_err_set(err, 126, "out of memory");
 		return 0;
 	}
@@ -146,7 +157,7 @@ ux_rtld_thread_attach(struct ux_thread *td)
 	ux_rtld_td = td;
 	ux_guest_sel = sel ? sel : &ux_rtld_dummy_sel;
 	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
-		if (o->kind == RTLD_FILE && o->tls_index) {
+		if (o->kind == RTLD_FILE && o->tls_index && o->tls_offset) {
 			char *dst = tp - o->tls_offset;
 			memcpy(dst, (const void *)o->tls_image, o->tls_filesz);
 			memset(dst + o->tls_filesz, 0, o->tls_memsz - o->tls_filesz);
@@ -158,13 +169,35 @@ ux_rtld_thread_attach(struct ux_thread *td)
 	}
 }
 
+int
+rtld_tls_place_static(struct rtld_obj *o, struct ux_err *err)
+{
+	if ((uint64_t)(ux_guest_tls + UX_GUEST_TLS_MAX) != thread_pointer())
+		return ux_err_set(err, 126, "this uxrun was linked with its guest TLS block away from the thread pointer");
+	if (place(o->tls_memsz, o->tls_align, o->tls_vaddr, &o->tls_offset, err, o->path) != 0)
+		return -1;
+	if (!(o->tls_index = rtld_tls_new_module(o->tls_offset)))
+		return ux_err_set(err, 126, "out of memory");
+	/* XXX Only this thread and those attached later get the image;
+	 * threads already running see zeroes (FreeBSD's rtld copies it into
+	 * every thread through libthr). */
+	char *dst = (char *)thread_pointer() - o->tls_offset;
+	memcpy(dst, (const void *)o->tls_image, o->tls_filesz);
+	memset(dst + o->tls_filesz, 0, o->tls_memsz - o->tls_filesz);
+	return 0;
+}
+
 /* __tls_get_addr for the guest: {module, offset} -> address. */
 void *
 rtld_tls_get_addr(void *p)
 {
 	const uint64_t *ti = p;
+	size_t n = __atomic_load_n(&tls_nmods, __ATOMIC_ACQUIRE);
+	const int64_t *mods = __atomic_load_n(&tls_mods, __ATOMIC_ACQUIRE);
 
-	if (ti[0] == 0 || ti[0] >= tls_nmods)
+	if (ti[0] == 0 || ti[0] >= n)
 		return NULL;
-	return (char *)thread_pointer() - tls_mods[ti[0]] + ti[1];
+	if (mods[ti[0]] == 0)
+		return rtld_dltls_get_addr(ti[0], ti[1]);
+	return (char *)thread_pointer() - mods[ti[0]] + ti[1];
 }

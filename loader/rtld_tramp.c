@@ -92,9 +92,22 @@ static const char *const no_tramp[] = {
 	"swapcontext", "thr_exit", "verr", "verrc", "verrx", "vfork",
 };
 
+/*
+ * Whole libraries bound directly: libm's functions make no system calls,
+ * and libgcc_s's unwinder must see the guest's frames as they are (a
+ * stub would leave the selector clear after _Unwind_RaiseException jumps
+ * to a landing pad, and put a frame without CFI in _Unwind_Backtrace's
+ * way); what it calls back (personality routines) is guest code that
+ * then runs with the selector set, as it should.
+ */
+static const char *const no_tramp_libs[] = { "libm.so.5", "libgcc_s.so.1" };
+
 static int
-bound_directly(const char *name)
+bound_directly(const struct ux_shim_lib *lib, const char *name)
 {
+	for (size_t i = 0; i < sizeof(no_tramp_libs) / sizeof(no_tramp_libs[0]); i++)
+		if (strcmp(no_tramp_libs[i], lib->soname) == 0)
+			return 1;
 	for (size_t i = 0; i < sizeof(no_tramp) / sizeof(no_tramp[0]); i++)
 		if (strcmp(no_tramp[i], name) == 0)
 			return 1;
@@ -110,7 +123,7 @@ rtld_shim_tramp(struct rtld_obj *obj, const struct ux_shim_sym *s)
 		return NULL;
 	if (obj->tramp[i])
 		return obj->tramp[i];
-	if (bound_directly(s->name))
+	if (bound_directly(obj->shim, s->name))
 		obj->tramp[i] = s->addr;
 	else
 		obj->tramp[i] = new_stub((uint64_t)s->addr, (uint64_t)ux_rtld_shim_enter, 0, 0);

@@ -291,3 +291,163 @@ CLEANFILES += $(SAMPLES_DYN_OBJS) $(SAMPLES_DYN_STANDIN)/libdemo.so.1.map
 EXTRA_DIST += samples/sdk/freebsd/lib/crt1_dyn.S samples/sdk/freebsd/lib/crti.S \
 	samples/sdk/freebsd/lib/crtn.S samples/src/dyn-hello.c samples/src/dyn-demo.c \
 	samples/src/dyn-unbound.c samples/src/libdemo.c samples/src/libdemo.h samples/src/libdemo.map
+
+# --- libc.so.7 samples: files, stdio, getopt, ctype/locale, time, misc -----
+# Dynamically linked like dyn-hello, compiled with -D_UXRT_DYNAMIC so the
+# SDK's <ctype.h> has FreeBSD's inline macros over the rune table.  Non-PIE
+# (libc's data objects are COPY-relocated: optind, tzname, _CurrentRuneLocale),
+# with -pie twins of two of them (the same objects through the GOT).
+SAMPLES_LIBC_NAMES = dyn-cat dyn-wc dyn-sort dyn-uniq dyn-grep dyn-sed dyn-tr dyn-walk \
+	dyn-fmt dyn-ctype dyn-bsearch dyn-getopt dyn-time dyn-env dyn-err dyn-cp dyn-fileops dyn-stdio
+SAMPLES_LIBC_PIE = dyn-getopt-pie dyn-ctype-pie
+# FreeBSD's own answers, without a native twin (tests/cli/run.sh checks them).
+SAMPLES_LIBC_BSD = dyn-bsd
+SAMPLES_LIBC_HDRS = \
+	samples/sdk/freebsd/include/err.h samples/sdk/freebsd/include/fnmatch.h \
+	samples/sdk/freebsd/include/fts.h samples/sdk/freebsd/include/ftw.h \
+	samples/sdk/freebsd/include/getopt.h samples/sdk/freebsd/include/langinfo.h \
+	samples/sdk/freebsd/include/libgen.h samples/sdk/freebsd/include/locale.h \
+	samples/sdk/freebsd/include/regex.h samples/sdk/freebsd/include/runetype.h \
+	samples/sdk/freebsd/include/wchar.h samples/sdk/freebsd/include/wctype.h \
+	samples/sdk/freebsd/include/sys/utsname.h
+SAMPLES_LIBC_FBSD_BINS = $(SAMPLES_LIBC_NAMES:%=samples/bin/freebsd/%) \
+	$(SAMPLES_LIBC_PIE:%=samples/bin/freebsd/%) $(SAMPLES_LIBC_BSD:%=samples/bin/freebsd/%)
+SAMPLES_LIBC_LINUX_BINS = $(SAMPLES_LIBC_NAMES:%=samples/bin/linux/%) \
+	$(SAMPLES_LIBC_PIE:%=samples/bin/linux/%)
+SAMPLES_LIBC_OBJS = $(SAMPLES_LIBC_NAMES:%=samples/obj/freebsd-libc/%.o) \
+	$(SAMPLES_LIBC_PIE:%=samples/obj/freebsd-libc/%.o) $(SAMPLES_LIBC_BSD:%=samples/obj/freebsd-libc/%.o)
+SAMPLES_ALL += $(SAMPLES_LIBC_FBSD_BINS) $(SAMPLES_LIBC_LINUX_BINS)
+
+samples/obj/freebsd-libc/%.o: $(srcdir)/samples/src/%.c $(srcdir)/samples/src/errname.h \
+		$(SAMPLES_SDK_HDRS:%=$(srcdir)/%) $(SAMPLES_LIBC_HDRS:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -D_UXRT_DYNAMIC -c -o $@ $<
+samples/obj/freebsd-libc/%-pie.o: $(srcdir)/samples/src/%.c $(srcdir)/samples/src/errname.h \
+		$(SAMPLES_SDK_HDRS:%=$(srcdir)/%) $(SAMPLES_LIBC_HDRS:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -D_UXRT_DYNAMIC -fPIE -c -o $@ $<
+$(SAMPLES_LIBC_NAMES:%=samples/bin/freebsd/%) $(SAMPLES_LIBC_BSD:%=samples/bin/freebsd/%): \
+		samples/bin/freebsd/%: samples/obj/freebsd-libc/%.o \
+		$(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+$(SAMPLES_LIBC_PIE:%=samples/bin/freebsd/%): samples/bin/freebsd/%: samples/obj/freebsd-libc/%.o \
+		$(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) -pie $(SAMPLES_DYN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+$(SAMPLES_LIBC_PIE:%=samples/bin/linux/%): samples/bin/linux/%-pie: $(srcdir)/samples/src/%.c \
+		$(srcdir)/samples/src/errname.h
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CC) $(SAMPLES_NATIVE_COPTS) -o $@ $<
+.SECONDARY: $(SAMPLES_LIBC_OBJS)
+CLEANFILES += $(SAMPLES_LIBC_OBJS)
+EXTRA_DIST += $(SAMPLES_LIBC_HDRS) $(SAMPLES_LIBC_NAMES:%=samples/src/%.c) \
+	$(SAMPLES_LIBC_BSD:%=samples/src/%.c)
+
+# --- dlopen, libm.so.5 and libgcc_s.so.1 (doc/dynamic.md) ------------------
+# libplugin.so.1 is loaded at run time only (dyn-dlopen, dyn-unwind dlopen
+# it by name through DT_RUNPATH): nothing links against it.  It needs
+# libm.so.5, which the programs do not, and a variable each program
+# exports.  dyn-unwind is built with -fexceptions on both sides.
+SAMPLES_DL_FBSD_LIBPLUGIN = samples/bin/freebsd/lib/libplugin.so.1
+SAMPLES_DL_LIBM = samples/sdk/freebsd/lib/dyn/libm.so.5
+SAMPLES_DL_LIBGCC_S = samples/sdk/freebsd/lib/dyn/libgcc_s.so.1
+SAMPLES_DL_EXPORTS = --export-dynamic-symbol=plugin_host_value --export-dynamic-symbol=host_twice
+SAMPLES_DL_FBSD_BINS = $(SAMPLES_DL_FBSD_LIBPLUGIN) samples/bin/freebsd/dyn-dlopen \
+	samples/bin/freebsd/dyn-math samples/bin/freebsd/dyn-unwind samples/bin/freebsd/dyn-vm \
+	samples/bin/freebsd/dyn-pwd
+SAMPLES_DL_LINUX_BINS = samples/bin/linux/lib/libplugin.so.1 samples/bin/linux/dyn-dlopen \
+	samples/bin/linux/dyn-math samples/bin/linux/dyn-unwind samples/bin/linux/dyn-vm \
+	samples/bin/linux/dyn-pwd
+SAMPLES_ALL += $(SAMPLES_DL_FBSD_BINS) $(SAMPLES_DL_LINUX_BINS)
+
+samples/obj/freebsd-pic/libplugin.o: $(srcdir)/samples/src/libplugin.c $(SAMPLES_SDK_HDRS:%=$(srcdir)/%) \
+		$(srcdir)/samples/sdk/freebsd/include/math.h
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -fPIC -c -o $@ $<
+samples/obj/freebsd/dyn-dlopen.o: $(srcdir)/samples/sdk/freebsd/include/dlfcn.h \
+	$(srcdir)/samples/sdk/freebsd/include/link.h
+samples/obj/freebsd/dyn-math.o: $(srcdir)/samples/src/dyn-math.c $(SAMPLES_SDK_HDRS:%=$(srcdir)/%) \
+		$(srcdir)/samples/sdk/freebsd/include/math.h $(srcdir)/samples/sdk/freebsd/include/fenv.h \
+		$(srcdir)/samples/sdk/freebsd/include/complex.h
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -frounding-math -c -o $@ $<
+samples/obj/freebsd/dyn-unwind.o: $(srcdir)/samples/src/dyn-unwind.c $(SAMPLES_SDK_HDRS:%=$(srcdir)/%) \
+		$(srcdir)/samples/sdk/freebsd/include/dlfcn.h
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -fexceptions -c -o $@ $<
+
+$(SAMPLES_DL_FBSD_LIBPLUGIN): samples/obj/freebsd-pic/libplugin.o $(srcdir)/samples/src/libplugin.map \
+		$(SAMPLES_DYN_CSU)/crti.o $(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC) $(SAMPLES_DL_LIBM)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) -shared -soname libplugin.so.1 --hash-style=both --enable-new-dtags --eh-frame-hdr \
+	    --fatal-warnings --version-script $(srcdir)/samples/src/libplugin.map -o $@ \
+	    $(SAMPLES_DYN_CSU)/crti.o $< $(SAMPLES_DYN_LIBC) $(SAMPLES_DL_LIBM) $(SAMPLES_DYN_TAIL)
+samples/bin/freebsd/dyn-dlopen: samples/obj/freebsd/dyn-dlopen.o $(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) \
+		$(SAMPLES_DYN_LIBC) | $(SAMPLES_DL_FBSD_LIBPLUGIN)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_LINK) $(SAMPLES_DYN_RPATH) $(SAMPLES_DL_EXPORTS) -o $@ $(SAMPLES_DYN_HEAD) $< \
+	    $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+samples/bin/freebsd/dyn-math: samples/obj/freebsd/dyn-math.o $(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) \
+		$(SAMPLES_DYN_LIBC) $(SAMPLES_DL_LIBM) $(SAMPLES_DL_LIBGCC_S)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< $(SAMPLES_DYN_LIBC) $(SAMPLES_DL_LIBM) \
+	    $(SAMPLES_DL_LIBGCC_S) $(SAMPLES_DYN_TAIL)
+samples/bin/freebsd/dyn-unwind: samples/obj/freebsd/dyn-unwind.o $(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) \
+		$(SAMPLES_DYN_LIBC) $(SAMPLES_DL_LIBGCC_S) | $(SAMPLES_DL_FBSD_LIBPLUGIN)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_LINK) $(SAMPLES_DYN_RPATH) $(SAMPLES_DL_EXPORTS) -o $@ $(SAMPLES_DYN_HEAD) $< \
+	    $(SAMPLES_DYN_LIBC) $(SAMPLES_DL_LIBGCC_S) $(SAMPLES_DYN_TAIL)
+
+samples/bin/freebsd/dyn-vm samples/bin/freebsd/dyn-pwd: samples/bin/freebsd/%: samples/obj/freebsd/%.o \
+		$(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) $(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)
+samples/obj/freebsd/dyn-pwd.o: $(srcdir)/samples/sdk/freebsd/include/pwd.h
+
+samples/bin/linux/lib/libplugin.so.1: $(srcdir)/samples/src/libplugin.c $(srcdir)/samples/src/libplugin.map
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CC) $(SAMPLES_NATIVE_COPTS) -fPIC -shared -Wl,-soname,libplugin.so.1 \
+	    -Wl,--version-script=$(srcdir)/samples/src/libplugin.map -o $@ $< -lm
+SAMPLES_DL_NATIVE_LINK = -Wl,-rpath,'$$ORIGIN/lib:$(abs_top_builddir)/samples/bin/linux/lib' \
+	-Wl,--export-dynamic-symbol=plugin_host_value -Wl,--export-dynamic-symbol=host_twice
+samples/bin/linux/dyn-dlopen: $(srcdir)/samples/src/dyn-dlopen.c | samples/bin/linux/lib/libplugin.so.1
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CC) $(SAMPLES_NATIVE_COPTS) $(SAMPLES_DL_NATIVE_LINK) -o $@ $<
+samples/bin/linux/dyn-math: $(srcdir)/samples/src/dyn-math.c
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CC) $(SAMPLES_NATIVE_COPTS) -frounding-math -o $@ $< -lm
+samples/bin/linux/dyn-unwind: $(srcdir)/samples/src/dyn-unwind.c | samples/bin/linux/lib/libplugin.so.1
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CC) $(SAMPLES_NATIVE_COPTS) -fexceptions $(SAMPLES_DL_NATIVE_LINK) \
+	    -o $@ $<
+
+SAMPLES_DL_OBJS = samples/obj/freebsd-pic/libplugin.o samples/obj/freebsd/dyn-dlopen.o \
+	samples/obj/freebsd/dyn-math.o samples/obj/freebsd/dyn-unwind.o samples/obj/freebsd/dyn-vm.o \
+	samples/obj/freebsd/dyn-pwd.o
+.SECONDARY: $(SAMPLES_DL_OBJS)
+CLEANFILES += $(SAMPLES_DL_OBJS)
+EXTRA_DIST += samples/src/libplugin.c samples/src/libplugin.map samples/src/dyn-dlopen.c \
+	samples/src/dyn-math.c samples/src/dyn-unwind.c samples/src/dyn-vm.c samples/src/dyn-pwd.c \
+	samples/sdk/freebsd/include/pwd.h samples/sdk/freebsd/include/dlfcn.h \
+	samples/sdk/freebsd/include/link.h samples/sdk/freebsd/include/math.h \
+	samples/sdk/freebsd/include/fenv.h samples/sdk/freebsd/include/complex.h
+
+# --- libthr.so.3 and libc's signals, processes and sockets ----------------
+# Dynamically linked with -D_UXRT_DYNAMIC (FreeBSD's libthr ABI in the
+# SDK's <pthread.h>) against libthr.so.3 and libc.so.7, as clang -pthread
+# links on FreeBSD; the native twins are built with -pthread.
+SAMPLES_THR_NAMES = dyn-pthread dyn-tls dyn-signal dyn-jmp dyn-proc dyn-spawn dyn-tcp dyn-gai
+SAMPLES_THR_HDRS = \
+	samples/sdk/freebsd/include/sys/_pthreadtypes.h \
+	samples/sdk/freebsd/include/sys/_pthread_libthr.h \
+	samples/sdk/freebsd/include/pthread_np.h samples/sdk/freebsd/include/setjmp.h \
+	samples/sdk/freebsd/include/spawn.h samples/sdk/freebsd/include/netdb.h \
+	samples/sdk/freebsd/include/arpa/inet.h
+SAMPLES_THR_LIBS = samples/sdk/freebsd/lib/dyn/libthr.so.3 $(SAMPLES_DYN_LIBC)
+SAMPLES_THR_FBSD_BINS = $(SAMPLES_THR_NAMES:%=samples/bin/freebsd/%)
+SAMPLES_THR_LINUX_BINS = $(SAMPLES_THR_NAMES:%=samples/bin/linux/%)
+SAMPLES_THR_OBJS = $(SAMPLES_THR_NAMES:%=samples/obj/freebsd-thr/%.o)
+SAMPLES_ALL += $(SAMPLES_THR_FBSD_BINS) $(SAMPLES_THR_LINUX_BINS)
+
+samples/obj/freebsd-thr/%.o: $(srcdir)/samples/src/%.c $(srcdir)/samples/src/errname.h \
+		$(SAMPLES_SDK_HDRS:%=$(srcdir)/%) $(SAMPLES_THR_HDRS:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -D_UXRT_DYNAMIC -c -o $@ $<
+$(SAMPLES_THR_FBSD_BINS): samples/bin/freebsd/%: samples/obj/freebsd-thr/%.o \
+		$(SAMPLES_DYN_HEAD) $(SAMPLES_DYN_TAIL) $(SAMPLES_THR_LIBS)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) $(SAMPLES_DYN_LINK) -o $@ $(SAMPLES_DYN_HEAD) $< $(SAMPLES_THR_LIBS) $(SAMPLES_DYN_TAIL)
+$(SAMPLES_THR_LINUX_BINS): SAMPLES_NATIVE_COPTS += -pthread
+.SECONDARY: $(SAMPLES_THR_OBJS)
+CLEANFILES += $(SAMPLES_THR_OBJS)
+EXTRA_DIST += $(SAMPLES_THR_HDRS) $(SAMPLES_THR_NAMES:%=samples/src/%.c)

@@ -52,6 +52,7 @@ corpus=$(mktemp -d)
 suite "loader: malformed inputs" sh -c "'$B/tests/loader/mkcorpus' '$corpus' && sh '$SRC/tests/loader/run.sh' '$B/uxrun' '$corpus'"
 suite "command line" sh "$SRC/tests/cli/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "binfmt_misc: foreign programs run directly (root)" sh "$SRC/tests/binfmt/run.sh" "$B/uxrun" "$B/samples/bin"
+suite "LD_PRELOAD shim: native programs start FreeBSD ones (libuxshim.so)" sh "$SRC/tests/preload/run.sh" "$B/uxrun" "$B/samples/bin" "$B/libuxshim.so" "$B/tests/preload"
 suite "differential: FreeBSD samples under uxrun vs native Linux" sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
 # The seccomp backend (the fallback for kernels without Syscall User
 # Dispatch, and what a process with threads already running must use) on
@@ -60,6 +61,7 @@ suite "differential under the seccomp trap backend (UXRUN_TRAP=seccomp)" env UXR
     sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "real programs: esbuild for FreeBSD (npm) vs esbuild for Linux" sh "$SRC/tests/npm/esbuild.sh" "$B/uxrun" "$B/tests/npm/pkgs"
 suite "Go standard-library tests built for FreeBSD under uxrun vs native" sh "$SRC/tests/gostd/run.sh" "$B/uxrun" "$B/tests/gostd/work"
+suite "Node addons for FreeBSD (npm): every import binds (uxrun --ldd)" sh "$SRC/tests/npm/addon-imports.sh" "$B/uxrun" "$B/tests/npm/addons"
 suite "esbuild under the seccomp trap backend" env UXRUN_TRAP=seccomp \
     sh "$SRC/tests/npm/esbuild.sh" "$B/uxrun" "$B/tests/npm/pkgs"
 suite "Go's os, os/exec and os/signal tests under the seccomp trap backend" env UXRUN_TRAP=seccomp \

@@ -95,7 +95,19 @@ _Static_assert(offsetof(struct fbsd_sigframe, sf_uc) == 16, "SIGF_UC");
 /* Called for every signal the guest receives (kqueue's EVFILT_SIGNAL). */
 void fbsd_kqueue_note_signal(int fbsd_sig) __attribute__((weak));
 
+/*
+ * Set by libshim while a dynamically linked guest runs (libc_signal.c):
+ * for a signal that interrupts host code on a guest thread, whether that
+ * code is a libshim function the guest called, on the guest's own stack,
+ * which FreeBSD's libc would let the handler interrupt.  If so it returns
+ * where the thread enters the handler's frame instead of the sigcode
+ * (0: treat it as other uxrun code), and guest handlers installed with
+ * SA_RESTART get it on the host too, so libshim's interrupted calls are
+ * restarted by Linux as FreeBSD's are.
+ */
 struct ux_thread;
+extern uint64_t (*fbsd_host_code_entry)(struct ux_thread *td, const void *uctx);
+
 struct uxcall;
 void linux_to_fbsd_siginfo(const siginfo_t *si, struct fbsd_siginfo *f);
 /* The personality's signal hooks (struct ux_personality). */

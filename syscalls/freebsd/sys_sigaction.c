@@ -31,6 +31,7 @@
 
 static struct fbsd_sigaction actions[FBSD_NSIG + 1];
 static uint64_t sigcode_addr;
+uint64_t (*fbsd_host_code_entry)(struct ux_thread *td, const void *uctx);
 
 static int
 sig_bit(const struct fbsd_sigset *s, int sig)
@@ -392,6 +393,13 @@ fbsd_on_signal(struct ux_thread *td, int hsig, void *siv, void *ucv)
 		return;
 	}
 	if (!ux_in_guest_code((uint64_t)uc->uc_mcontext.gregs[REG_RIP])) {
+		uint64_t entry = fbsd_host_code_entry ? fbsd_host_code_entry(td, uc) : 0;
+		if (entry) {
+			deliver(td, hsig, fsig, &fsi, is_fault(hsig, si), ucv);
+			if ((uint64_t)uc->uc_mcontext.gregs[REG_RIP] == sigcode_addr)
+				uc->uc_mcontext.gregs[REG_RIP] = (greg_t)entry;
+			return;
+		}
 		/* Other uxrun code (a trap handler's first or last instructions,
 		 * a thread being set up): send the signal again and keep it
 		 * blocked here until this code returns to the guest's own mask,
@@ -500,6 +508,10 @@ fbsd_sys_sigaction(struct uxcall *c, int sig, const void *act, void *oact)
 				 * restart is redone for the guest in fbsd_after_call. */
 				hs.sa_sigaction = ux_guest_signal;
 				hs.sa_flags = SA_SIGINFO | SA_ONSTACK;
+				/* But libshim's calls are host code that Linux restarts
+				 * (fbsd_host_code_entry in fbsd_signal.h). */
+				if (fbsd_host_code_entry && (na.fsa_flags & FBSD_SA_RESTART))
+					hs.sa_flags |= SA_RESTART;
 				sigfillset(&hs.sa_mask);
 			}
 			if (sig == FBSD_SIGCHLD)

@@ -204,5 +204,42 @@ check "--ldd on a static program" 1 'not a dynamic executable$' "$tmp/out"
 "$UX" --trace "$S/freebsd/dyn-demo" >"$tmp/out" 2>"$tmp/o"; st=$?
 check "--trace shows what each needed object resolved to" 0 "^\[uxrun [0-9]+\] rtld: libdemo\.so\.1 => $S/freebsd/lib/libdemo\.so\.1 at 0x[0-9a-f]+\$" "$tmp/o"
 
+# dlopen (samples/src/dyn-dlopen.c): a name found through LD_LIBRARY_PATH,
+# libplugin.so.1 through the program's $ORIGIN, and --ldd on a library.
+mkdir -p "$tmp/llp2" "$tmp/dlorigin/lib" &&
+cp "$S/freebsd/lib/libplugin.so.1" "$tmp/llp2/libplugin-alt.so.1" &&
+cp "$S/freebsd/dyn-dlopen" "$tmp/dlorigin/" && cp "$S/freebsd/lib/libplugin.so.1" "$tmp/dlorigin/lib/"
+LD_LIBRARY_PATH="$tmp/llp2" "$UX" "$S/freebsd/dyn-dlopen" libplugin-alt.so.1 >"$tmp/out" 2>"$tmp/o"; st=$?
+check "dlopen finds a name along LD_LIBRARY_PATH" 0 '^libplugin-alt\.so\.1: loaded, plugin_add\(20, 22\) = 42$' "$tmp/out"
+"$UX" --trace "$tmp/dlorigin/dyn-dlopen" >"$tmp/out" 2>"$tmp/o"; st=$?
+check "dlopen finds a name through the program's \$ORIGIN" 0 "rtld: dlopen: libplugin\.so\.1 => $tmp/dlorigin/lib/libplugin\.so\.1\$" "$tmp/o"
+check "dlopen loads the library's own needs (libm.so.5) at run time" 0 'rtld: dlopen: libm\.so\.5 => libshim$' "$tmp/o"
+check "dlclose unloads it" 0 "rtld: dlclose: unloading $tmp/dlorigin/lib/libplugin\.so\.1\$" "$tmp/o"
+"$UX" --ldd "$S/freebsd/lib/libplugin.so.1" >"$tmp/out" 2>"$tmp/o"; st=$?
+check "--ldd on a shared object" 1 '^.*libplugin\.so\.1 \(shared object\):$' "$tmp/out"
+check "--ldd on a shared object: what it needs" 1 '^	libm\.so\.5 => libshim libm\.so\.5 \(built into uxrun\)$' "$tmp/out"
+check "--ldd on a shared object: what the loading program must define" 1 '^	plugin_host_value \(data, required by libplugin\.so\.1\)$' "$tmp/out"
+
+# libc.so.7's FreeBSD-only answers (samples/src/dyn-bsd.c): no native twin
+# says these.
+"$UX" "$S/freebsd/dyn-bsd" >"$tmp/out" 2>"$tmp/o"; st=$?
+check "uname through __xuname(256): FreeBSD's sysname" 7 '^sysname FreeBSD$' "$tmp/out"
+check "uname: release and machine" 7 '^machine amd64$' "$tmp/out"
+check "uname: the version's newlines become spaces" 7 '^version has no newline: yes$' "$tmp/out"
+check "sysconf(_SC_CLK_TCK) and CLOCKS_PER_SEC are 128" 7 '^CLK_TCK 128 CLOCKS_PER_SEC 128 pagesize 4096$' "$tmp/out"
+check "an unknown sysconf name is -1" 7 '^sysconf\(9999\) -1$' "$tmp/out"
+check "nl_langinfo(CODESET) in C is US-ASCII" 7 '^CODESET in C: US-ASCII$' "$tmp/out"
+check "a mixed LC_ALL reads collate/ctype/monetary/numeric/time/messages" 7 '^mixed LC_ALL: C/C/C/C\.UTF-8/C/C$' "$tmp/out"
+check "setlocale takes the mixed form; MB_CUR_MAX 4 in UTF-8" 7 '^LC_CTYPE from a mixed name: C\.UTF-8, MB_CUR_MAX 4$' "$tmp/out"
+check "strftime's %+ and %v" 7 '^strftime %\+\|%v: Tue Nov 14 22:13:20 [A-Z]+ 2023\|14-Nov-2023$' "$tmp/out"
+check "regerror in FreeBSD's words" 7 '^regerror [0-9]+: (invalid regular expression|brackets \(\[ \]\) not balanced)$' "$tmp/out"
+check "regerror REG_ITOA" 7 '^REG_ITOA: REG_NOMATCH$' "$tmp/out"
+check "errc: the code it is given, and the exit status" 7 '^dyn-bsd: errc with code 2: No such file or directory$' "$tmp/o"
+"$UX" "$S/freebsd/dyn-bsd" getopt -x --alp --need >"$tmp/out" 2>"$tmp/o"; st=$?
+check "getopt_long: FreeBSD's message for a bad short option" 0 '^dyn-bsd: invalid option -- x$' "$tmp/o"
+check "getopt_long: an ambiguous abbreviation" 0 "^dyn-bsd: option \`--alp' is ambiguous\$" "$tmp/o"
+check "getopt_long: a missing argument" 0 "^dyn-bsd: option \`--need' requires an argument\$" "$tmp/o"
+check "getopt (BSD): illegal option, and no permuting" 0 '^dyn-bsd: illegal option -- x$' "$tmp/o"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -16,7 +16,10 @@ DIFF_FIXTURES = \
 	tests/diff/fixtures/tree/data/big.txt \
 	tests/diff/fixtures/tree/data/small.txt \
 	tests/diff/fixtures/tree/ro/file.txt \
-	tests/diff/fixtures/tree/secret.txt
+	tests/diff/fixtures/tree/secret.txt \
+	tests/diff/fixtures/libc/words.txt \
+	tests/diff/fixtures/libc/prices.txt \
+	tests/diff/fixtures/libc/log.txt
 
 EXTRA_DIST += tests/diff/run.sh tests/diff/cases $(DIFF_FIXTURES)
 

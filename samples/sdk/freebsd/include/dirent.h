@@ -41,4 +41,13 @@ int closedir(DIR *dir);
 int dirfd(DIR *dir);
 ssize_t getdirentries(int fd, char *buf, size_t n, off_t *basep);
 
+/* More of libc.so.7's directory functions, for dynamically linked programs. */
+int readdir_r(DIR *dir, struct dirent *entry, struct dirent **result);
+long telldir(DIR *dir);
+void seekdir(DIR *dir, long loc);
+int fdclosedir(DIR *dir);
+int scandir(const char *path, struct dirent ***namelist, int (*select)(const struct dirent *),
+    int (*compar)(const struct dirent **, const struct dirent **));
+int alphasort(const struct dirent **a, const struct dirent **b);
+
 #endif

@@ -7,6 +7,12 @@
 #ifndef _UXRT_PTHREAD_H
 #define _UXRT_PTHREAD_H
 
+/* Dynamically linked programs (-D_UXRT_DYNAMIC) use libthr.so.3's ABI,
+ * FreeBSD's own, where the objects are pointers. */
+#ifdef _UXRT_DYNAMIC
+#include <sys/_pthread_libthr.h>
+#else
+
 #include <sys/types.h>
 #include <sys/_timespec.h>
 #include <sys/umtx.h>
@@ -86,5 +92,7 @@ int pthread_rwlock_destroy(pthread_rwlock_t *rw);
 int pthread_rwlock_rdlock(pthread_rwlock_t *rw);
 int pthread_rwlock_wrlock(pthread_rwlock_t *rw);
 int pthread_rwlock_unlock(pthread_rwlock_t *rw);
+
+#endif /* _UXRT_DYNAMIC */
 
 #endif

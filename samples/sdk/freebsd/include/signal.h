@@ -123,4 +123,19 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *oset);
 int kill(pid_t pid, int sig);
 int raise(int sig);
 
+/* More of libc.so.7's signal functions (dynamically linked programs). */
+#define SIGTHR		32
+#define SIGLIBRT	33
+#define NSIG		32
+#define SIGRTMIN	65
+#define SIGRTMAX	126
+int siginterrupt(int sig, int flag);
+int killpg(pid_t pgrp, int sig);
+int sigqueue(pid_t pid, int sig, const union sigval value);
+struct timespec;
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+void psignal(int sig, const char *s);
+int pthread_sigmask(int how, const sigset_t *set, sigset_t *oset);
+
 #endif

@@ -63,4 +63,37 @@ int vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 int vfprintf(FILE *f, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 int vsnprintf(char *s, size_t n, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 
+/* More of libc.so.7's stdio, for dynamically linked programs. */
+typedef off_t fpos_t;		/* FreeBSD's is an off_t */
+#define L_tmpnam	1024
+#define P_tmpdir	"/tmp/"
+int ungetc(int c, FILE *f);
+ssize_t getline(char **line, size_t *cap, FILE *f);
+ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f);
+char *fgetln(FILE *f, size_t *len);
+int scanf(const char *fmt, ...) __attribute__((format(scanf, 1, 2)));
+int fscanf(FILE *f, const char *fmt, ...) __attribute__((format(scanf, 2, 3)));
+int sscanf(const char *s, const char *fmt, ...) __attribute__((format(scanf, 2, 3)));
+int vscanf(const char *fmt, va_list ap) __attribute__((format(scanf, 1, 0)));
+int vfscanf(FILE *f, const char *fmt, va_list ap) __attribute__((format(scanf, 2, 0)));
+int vsscanf(const char *s, const char *fmt, va_list ap) __attribute__((format(scanf, 2, 0)));
+int fgetpos(FILE *f, fpos_t *pos);
+int fsetpos(FILE *f, const fpos_t *pos);
+int fseeko(FILE *f, off_t off, int whence);
+off_t ftello(FILE *f);
+FILE *freopen(const char *path, const char *mode, FILE *f);
+FILE *popen(const char *cmd, const char *mode);
+int pclose(FILE *f);
+FILE *tmpfile(void);
+char *tmpnam(char *buf);
+void setbuf(FILE *f, char *buf);
+void setbuffer(FILE *f, char *buf, int size);
+int setlinebuf(FILE *f);
+void perror(const char *s);
+int asprintf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int vasprintf(char **out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+int vsprintf(char *s, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+FILE *fmemopen(void *buf, size_t size, const char *mode);
+FILE *open_memstream(char **buf, size_t *size);
+
 #endif

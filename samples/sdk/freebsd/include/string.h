@@ -25,4 +25,20 @@ size_t strcspn(const char *s, const char *reject);
 char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
 
+/* More of libc.so.7's string functions, for dynamically linked programs. */
+char *strerror(int errnum);
+char *strsep(char **sp, const char *delim);
+char *strtok(char *s, const char *delim);
+char *strtok_r(char *s, const char *delim, char **last);
+char *strpbrk(const char *s, const char *accept);
+size_t strlcpy(char *d, const char *s, size_t size);
+size_t strlcat(char *d, const char *s, size_t size);
+void *memmem(const void *hay, size_t hlen, const void *needle, size_t nlen);
+char *strcasestr(const char *hay, const char *needle);
+char *strnstr(const char *hay, const char *needle, size_t n);
+int strcoll(const char *a, const char *b);
+size_t strxfrm(char *d, const char *s, size_t n);
+
+char *strsignal(int sig);
+
 #endif

@@ -70,4 +70,57 @@ int fexecve(int fd, char *const argv[], char *const envp[]);
 #define RFSPAWN		(1U << 31)
 pid_t rfork(int flags);
 
+/* More of libc.so.7's unistd, for dynamically linked programs. */
+int getopt(int argc, char *const argv[], const char *opts);
+extern char *optarg;
+extern int optind, opterr, optopt, optreset;
+int gethostname(char *name, size_t len);
+long sysconf(int name);
+char *ttyname(int fd);
+int ttyname_r(int fd, char *buf, size_t len);
+int fsync(int fd);
+int fdatasync(int fd);
+int dup3(int from, int to, int flags);
+int eaccess(const char *path, int mode);
+int getosreldate(void);
+int linkat(int fromfd, const char *from, int tofd, const char *to, int flags);
+int symlinkat(const char *target, int dirfd, const char *path);
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t n);
+int fchown(int fd, uid_t uid, gid_t gid);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+
+/* sysconf(3) names (FreeBSD's numbers) */
+#define _SC_ARG_MAX		1
+#define _SC_CHILD_MAX		2
+#define _SC_CLK_TCK		3
+#define _SC_NGROUPS_MAX		4
+#define _SC_OPEN_MAX		5
+#define _SC_JOB_CONTROL		6
+#define _SC_SAVED_IDS		7
+#define _SC_VERSION		8
+#define _SC_LINE_MAX		15
+#define _SC_2_VERSION		17
+#define _SC_PAGESIZE		47
+#define _SC_PAGE_SIZE		_SC_PAGESIZE
+#define _SC_IOV_MAX		56
+#define _SC_NPROCESSORS_CONF	57
+#define _SC_NPROCESSORS_ONLN	58
+#define _SC_HOST_NAME_MAX	72
+#define _SC_LOGIN_NAME_MAX	73
+#define _SC_SYMLOOP_MAX		120
+#define _SC_PHYS_PAGES		121
+
+/* Processes and signals through libc.so.7 (dynamically linked programs). */
+int execvp(const char *file, char *const argv[]);
+int execl(const char *path, const char *arg, ...);
+int execle(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+pid_t setsid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgrp(void);
+pid_t getpgid(pid_t pid);
+pid_t getsid(pid_t pid);
+unsigned alarm(unsigned secs);
+int pause(void);
+
 #endif

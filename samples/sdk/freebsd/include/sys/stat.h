@@ -83,4 +83,10 @@ int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);
 int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
 
+/* More of libc.so.7's file functions, for dynamically linked programs. */
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+int lchmod(const char *path, mode_t mode);
+int mkfifo(const char *path, mode_t mode);
+int futimens(int fd, const struct timespec times[2]);
+
 #endif
