@@ -187,6 +187,11 @@ int shim_isatty(int fd);
 int shim_usleep(uint32_t usecs);
 int shim_nanosleep(const struct fbsd_timespec *req, struct fbsd_timespec *rem);
 int shim_clock_gettime(int clock_id, struct fbsd_timespec *tp);
+int shim_clock_nanosleep(int clock_id, int flags, const struct fbsd_timespec *req,
+    struct fbsd_timespec *rem);
+struct iovec;
+ssize_t shim_readv(int fd, const struct iovec *iov, int cnt);
+ssize_t shim_writev(int fd, const struct iovec *iov, int cnt);
 int shim_gettimeofday(struct fbsd_timeval *tv, void *tz);
 
 /* --- files, directories, fts (libc_file.c, libc_dir.c, libc_fts.c) ---------- */

@@ -70,6 +70,23 @@ shim_clock_gettime(int clock_id, struct fbsd_timespec *tp)
 	return shim_ret(clock_gettime((clockid_t)h, (struct timespec *)tp));
 }
 
+/* Returns an error number, as POSIX says, not -1 and errno.  TIMER_ABSTIME
+ * is 1 on both systems. */
+int
+shim_clock_nanosleep(int clock_id, int flags, const struct fbsd_timespec *req,
+    struct fbsd_timespec *rem)
+{
+	long h = fbsd_to_linux_clockid(clock_id);
+
+	if (h < 0)
+		return shim_errno_from_host((int)-h);
+	if (flags & ~1)
+		return shim_errno_from_host(EINVAL);
+	int e = clock_nanosleep((clockid_t)h, flags, (const struct timespec *)req,
+	    (struct timespec *)rem);
+	return e ? shim_errno_from_host(e) : 0;
+}
+
 int
 shim_gettimeofday(struct fbsd_timeval *tv, void *tz)
 {

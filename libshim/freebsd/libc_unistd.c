@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <sys/uio.h>
 
 #include "libshim/freebsd/libc_shim.h"
 #include "syscalls/convert.h"
@@ -40,6 +41,23 @@ shim_write(int fd, const void *buf, size_t n)
 	if (host_fd(fd))
 		return -1;
 	return shim_retl(write(fd, buf, n));
+}
+
+/* struct iovec has the same layout on both systems. */
+ssize_t
+shim_readv(int fd, const struct iovec *iov, int cnt)
+{
+	if (host_fd(fd))
+		return -1;
+	return shim_retl(readv(fd, iov, cnt));
+}
+
+ssize_t
+shim_writev(int fd, const struct iovec *iov, int cnt)
+{
+	if (host_fd(fd))
+		return -1;
+	return shim_retl(writev(fd, iov, cnt));
 }
 
 int

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "errname.h"
@@ -73,6 +75,19 @@ main(void)
 	fd = open("a.txt", O_WRONLY | O_CREAT | O_TRUNC, 0666);
 	CHECK("open a.txt", fd >= 0 ? 0 : -1);
 	CHECK("write", write(fd, "hello, world\n", 13));
+	{
+		struct iovec v[2] = { { "vec", 3 }, { "tored\n", 6 } };
+		printf("writev: %zd\n", writev(fd, v, 2));
+	}
+	{
+		/* An absolute deadline already past returns at once, 0. */
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		printf("clock_nanosleep to a past deadline: %d\n",
+		    clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &now, NULL));
+		printf("clock_nanosleep with a bad clock: %s\n",
+		    errname(clock_nanosleep(1000, 0, &now, NULL)));
+	}
 	CHECK("fstat", fstat(fd, &st));
 	describe("fstat a.txt", &st);
 	CHECK("close", close(fd));

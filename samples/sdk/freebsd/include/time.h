@@ -21,6 +21,8 @@
 int clock_gettime(clockid_t id, struct timespec *ts);
 int clock_getres(clockid_t id, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
+#define TIMER_ABSTIME		0x1	/* FreeBSD's sys/time.h */
+int clock_nanosleep(int clock_id, int flags, const struct timespec *req, struct timespec *rem);
 time_t time(time_t *t);
 
 /* Calendar time, for dynamically linked programs: FreeBSD's struct tm
