@@ -33,6 +33,7 @@ void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const voi
 /* More of libc.so.7's stdlib, for dynamically linked programs. */
 typedef struct { int quot; int rem; } div_t;
 typedef struct { long quot; long rem; } ldiv_t;
+typedef struct { long long quot; long long rem; } lldiv_t;
 #define RAND_MAX	0x7fffffff
 int ___mb_cur_max(void);
 #define MB_CUR_MAX	((size_t)___mb_cur_max())
@@ -45,6 +46,7 @@ void qsort_r(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
     void *arg);
 div_t div(int num, int den);
 ldiv_t ldiv(long num, long den);
+lldiv_t lldiv(long long num, long long den);
 long long llabs(long long v);
 int rand(void);
 void srand(unsigned seed);
@@ -55,6 +57,8 @@ void arc4random_buf(void *buf, size_t n);
 unsigned arc4random_uniform(unsigned bound);
 long long strtonum(const char *s, long long min, long long max, const char **errstr);
 void *reallocarray(void *p, size_t n, size_t size);
+int posix_memalign(void **p, size_t align, size_t size);
+void *aligned_alloc(size_t align, size_t size);
 char *realpath(const char *path, char *resolved);
 int mkstemp(char *tmpl);
 int mkstemps(char *tmpl, int suffixlen);
