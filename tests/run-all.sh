@@ -50,6 +50,7 @@ suite "unit tests" "$B/tests/unit/unit_tests"
 suite "unit tests (AddressSanitizer + UndefinedBehaviorSanitizer)" "$B/tests/unit/unit_tests_san"
 corpus=$(mktemp -d)
 suite "loader: malformed inputs" sh -c "'$B/tests/loader/mkcorpus' '$corpus' && sh '$SRC/tests/loader/run.sh' '$B/uxrun' '$corpus'"
+suite "SDK struct layouts vs Go's ztypes_freebsd_amd64.go" sh -c "'$B/uxrun' '$B/tests/sdk/bin/layout' | '$B/tests/sdk/golayout' '$GO_XSYS_DIR/ztypes_freebsd_amd64.go'"
 suite "command line" sh "$SRC/tests/cli/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "binfmt_misc: foreign programs run directly (root)" sh "$SRC/tests/binfmt/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "LD_PRELOAD shim: native programs start FreeBSD ones (libuxshim.so)" sh "$SRC/tests/preload/run.sh" "$B/uxrun" "$B/samples/bin" "$B/libuxshim.so" "$B/tests/preload"
