@@ -123,7 +123,7 @@ LIBSHIM_SOURCES += \
 	libshim/rtld_weak.c \
 	libshim/freebsd/libthr_shim.h libshim/freebsd/libthr_thread.c libshim/freebsd/libthr_sync.c \
 	libshim/freebsd/libc_signal.c libshim/freebsd/libc_setjmp.S libshim/freebsd/libc_proc.c \
-	libshim/freebsd/libc_socket.c libshim/freebsd/libc_sem.c \
+	libshim/freebsd/libc_socket.c libshim/freebsd/libc_sem.c libshim/freebsd/libc_poll.c \
 	libshim/freebsd/libc_sched.c
 LIBSHIM_FBSD_LIBTHR_STUB = samples/obj/freebsd/dyn/libthr.so.3
 LIBSHIM_FBSD_LIBTHR_GEN = libshim/freebsd/libthr_so_3_table.c \

@@ -299,7 +299,7 @@ EXTRA_DIST += samples/sdk/freebsd/lib/crt1_dyn.S samples/sdk/freebsd/lib/crti.S 
 # with -pie twins of two of them (the same objects through the GOT).
 SAMPLES_LIBC_NAMES = dyn-cat dyn-wc dyn-sort dyn-uniq dyn-grep dyn-sed dyn-tr dyn-walk \
 	dyn-fmt dyn-ctype dyn-bsearch dyn-getopt dyn-time dyn-env dyn-err dyn-cp dyn-fileops dyn-stdio \
-	dyn-strings dyn-numbers dyn-alloc dyn-stream dyn-atexit
+	dyn-strings dyn-numbers dyn-alloc dyn-stream dyn-atexit dyn-poll
 SAMPLES_LIBC_PIE = dyn-getopt-pie dyn-ctype-pie
 # FreeBSD's own answers, without a native twin (tests/cli/run.sh checks them).
 SAMPLES_LIBC_BSD = dyn-bsd

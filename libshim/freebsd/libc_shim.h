@@ -572,6 +572,9 @@ struct fbsd_siginfo;
 /* A struct uxcall for the calling guest thread, as if it made system call
  * nr: libshim calls the system-call handlers with it. */
 void shim_uxcall_init(struct uxcall *c, uint64_t nr);
+struct fbsd_pollfd;
+int shim_poll(struct fbsd_pollfd *fds, unsigned nfds, int timeout);
+int shim_select(int nd, void *in, void *ou, void *ex, struct fbsd_timeval *tv);
 
 int shim_sigaction(int sig, const struct fbsd_sigaction *act, struct fbsd_sigaction *oact);
 void (*shim_signal(int sig, void (*fn)(int)))(int);
