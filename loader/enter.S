@@ -1,7 +1,8 @@
 /*
- * void ux_enter_guest(entry, rsp, rdi, sel): the guest's first instruction runs
- * with FreeBSD's exec_setregs() state: every general register zero but
- * rdi (&argc) and rsp, rflags 0x202, a fresh x87 control word (0x037F)
+ * void ux_enter_guest(entry, rsp, rdi, sel, rsi): the guest's first
+ * instruction runs with FreeBSD's exec_setregs() state: every general
+ * register zero but rdi (&argc), rsp and rsi (0 from the kernel; the
+ * cleanup function from a runtime linker), rflags 0x202, a fresh x87 control word (0x037F)
  * and MXCSR (0x1F80).  sel, when not NULL, is the thread's Syscall User
  * Dispatch selector: set to "trap" here, after uxrun's last system call.
  */
@@ -11,6 +12,7 @@
 ux_enter_guest:
 	movq	%rsi, %rsp
 	movq	%rdi, %r11		/* entry */
+	movq	%r8, %rsi
 	testq	%rcx, %rcx
 	jz	1f
 	movb	$1, (%rcx)
@@ -26,7 +28,6 @@ ux_enter_guest:
 	xorl	%ebx, %ebx
 	xorl	%ecx, %ecx
 	xorl	%edx, %edx
-	xorl	%esi, %esi
 	xorl	%ebp, %ebp
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d

@@ -256,5 +256,5 @@ main(int argc, char **argv)
 	td->in_host = 0;
 	if (dynamic)
 		ux_rtld_start(&st, td);
-	ux_enter_guest(st.entry, st.rsp, st.rdi, ux_trap_entry_selector(td));
+	ux_enter_guest(st.entry, st.rsp, st.rdi, ux_trap_entry_selector(td), 0);
 }

@@ -247,5 +247,5 @@ ux_native_run(const char *path, const char *argv0, int argc, char **args, char *
 	sigaltstack(&nss, NULL);
 	ux_native_exec_hook = native_exec;
 	fflush(NULL);
-	ux_enter_guest(entry, sp, sp, NULL);
+	ux_enter_guest(entry, sp, sp, NULL, 0);
 }

@@ -69,41 +69,4 @@ ux_rtld_shim_enter:
 	jmp	*%r11
 	.size	ux_rtld_shim_enter, .-ux_rtld_shim_enter
 
-/*
- * void rtld_enter(entry, rsp, rdi, sel, cleanup): as ux_enter_guest
- * (enter.S), FreeBSD's exec_setregs() state, but with %rsi holding the
- * cleanup function rtld passes to the executable's _start.
- */
-	.globl	rtld_enter
-	.type	rtld_enter, @function
-rtld_enter:
-	movq	%rsi, %rsp
-	movq	%rdi, %r11		/* entry */
-	movq	%r8, %rsi		/* cleanup */
-	testq	%rcx, %rcx
-	jz	1f
-	movb	$1, (%rcx)
-1:
-	movq	%rdx, %rdi		/* &argc */
-	fninit
-	pushq	$0x1f80
-	ldmxcsr	(%rsp)
-	popq	%rax
-	pushq	$0x202
-	popfq
-	xorl	%eax, %eax
-	xorl	%ebx, %ebx
-	xorl	%ecx, %ecx
-	xorl	%edx, %edx
-	xorl	%ebp, %ebp
-	xorl	%r8d, %r8d
-	xorl	%r9d, %r9d
-	xorl	%r10d, %r10d
-	xorl	%r12d, %r12d
-	xorl	%r13d, %r13d
-	xorl	%r14d, %r14d
-	xorl	%r15d, %r15d
-	jmp	*%r11
-	.size	rtld_enter, .-rtld_enter
-
 	.section .note.GNU-stack,"",@progbits

@@ -183,7 +183,7 @@ ux_rtld_start(const struct ux_start *st, struct ux_thread *td)
 	/* An initialiser that dlopens runs that object's initialisers itself. */
 	for (size_t k = 0, n0 = n_init; k < n0; k++)
 		run_init(init_list[k]);
-	rtld_enter(st->entry, st->rsp, st->rdi, ux_trap_entry_selector(td), (uint64_t)ux_rtld_fini_all);
+	ux_enter_guest(st->entry, st->rsp, st->rdi, ux_trap_entry_selector(td), (uint64_t)ux_rtld_fini_all);
 }
 
 void

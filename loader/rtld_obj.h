@@ -191,8 +191,6 @@ void *rtld_unbound_stub(const char *name, const char *version, const struct rtld
 /* Calls a guest function with the selector set. */
 void rtld_call_guest(uint64_t fn, uint64_t a0, uint64_t a1, uint64_t a2);
 uint64_t rtld_call_guest_ret(uint64_t fn, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3);
-__attribute__((noreturn)) void rtld_enter(uint64_t entry, uint64_t rsp, uint64_t rdi, uint8_t *sel,
-    uint64_t cleanup);
 
 /* rtld_load.c */
 int rtld_load_all(struct ux_image *im, const char *execpath, int keep_going, struct ux_err *err);

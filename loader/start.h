@@ -14,6 +14,6 @@ int ux_fbsd_build_start(struct ux_image *im, const char *execpath, int argc, cha
 
 /* Jumps to the guest with FreeBSD's initial register state; never returns. */
 __attribute__((noreturn)) void ux_enter_guest(uint64_t entry, uint64_t rsp, uint64_t rdi,
-    uint8_t *sel);
+    uint8_t *sel, uint64_t rsi);
 
 #endif
