@@ -52,13 +52,15 @@ LIBSHIM_SDK_LIBS = samples/sdk/freebsd/lib/dyn/libc.so.7
 noinst_DATA = $(LIBSHIM_SDK_LIBS)
 CLEANFILES += $(LIBSHIM_SDK_LIBS) $(LIBSHIM_FBSD_LIBC_STUB).o
 
-$(LIBSHIM_FBSD_LIBC_STUB).o: $(LIBSHIM_FBSD_LIBC_STUB).S
-	$(AM_V_GEN)$(FBSD_CC) --target=x86_64-unknown-freebsd14.0 -c -o $@ $(LIBSHIM_FBSD_LIBC_STUB).S
+# Every soname's stub library, from the assembler and version script the
+# generator wrote for it: the library is named for its soname.
+samples/obj/freebsd/dyn/%.o: samples/obj/freebsd/dyn/%.S
+	$(AM_V_GEN)$(FBSD_CC) --target=x86_64-unknown-freebsd14.0 -c -o $@ $<
 
-samples/sdk/freebsd/lib/dyn/libc.so.7: $(LIBSHIM_FBSD_LIBC_STUB).o $(LIBSHIM_FBSD_LIBC_STUB).map
+samples/sdk/freebsd/lib/dyn/%: samples/obj/freebsd/dyn/%.o samples/obj/freebsd/dyn/%.map
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
-	$(FBSD_LD) -shared -soname libc.so.7 --version-script $(LIBSHIM_FBSD_LIBC_STUB).map \
-	    --fatal-warnings -o $@ $(LIBSHIM_FBSD_LIBC_STUB).o
+	$(FBSD_LD) -shared -soname $* --version-script samples/obj/freebsd/dyn/$*.map \
+	    --fatal-warnings -o $@ $<
 
 # --- FreeBSD libm.so.5 and libgcc_s.so.1, and libc's runtime-linker
 # stand-ins: tables, stub libraries and documents as for libc.so.7, over
@@ -103,18 +105,6 @@ libshim/freebsd/.libgcc_s-gen-stamp: $(srcdir)/libshim/gen_shim.awk $(srcdir)/li
 $(LIBSHIM_FBSD_LIBGCC_GEN): libshim/freebsd/.libgcc_s-gen-stamp
 	@test -f $@ || { rm -f libshim/freebsd/.libgcc_s-gen-stamp; $(MAKE) $(AM_MAKEFLAGS) libshim/freebsd/.libgcc_s-gen-stamp; }
 
-$(LIBSHIM_FBSD_LIBM_STUB).o: $(LIBSHIM_FBSD_LIBM_STUB).S
-	$(AM_V_GEN)$(FBSD_CC) --target=x86_64-unknown-freebsd14.0 -c -o $@ $(LIBSHIM_FBSD_LIBM_STUB).S
-$(LIBSHIM_FBSD_LIBGCC_STUB).o: $(LIBSHIM_FBSD_LIBGCC_STUB).S
-	$(AM_V_GEN)$(FBSD_CC) --target=x86_64-unknown-freebsd14.0 -c -o $@ $(LIBSHIM_FBSD_LIBGCC_STUB).S
-samples/sdk/freebsd/lib/dyn/libm.so.5: $(LIBSHIM_FBSD_LIBM_STUB).o $(LIBSHIM_FBSD_LIBM_STUB).map
-	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
-	$(FBSD_LD) -shared -soname libm.so.5 --version-script $(LIBSHIM_FBSD_LIBM_STUB).map \
-	    --fatal-warnings -o $@ $(LIBSHIM_FBSD_LIBM_STUB).o
-samples/sdk/freebsd/lib/dyn/libgcc_s.so.1: $(LIBSHIM_FBSD_LIBGCC_STUB).o $(LIBSHIM_FBSD_LIBGCC_STUB).map
-	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
-	$(FBSD_LD) -shared -soname libgcc_s.so.1 --version-script $(LIBSHIM_FBSD_LIBGCC_STUB).map \
-	    --fatal-warnings -o $@ $(LIBSHIM_FBSD_LIBGCC_STUB).o
 
 # --- FreeBSD libthr.so.3, and libc's signals, processes and sockets: the
 # table, stub library and document as for libc.so.7; rtld_weak.c lets
@@ -143,9 +133,3 @@ libshim/freebsd/.libthr-gen-stamp: $(srcdir)/libshim/gen_shim.awk $(srcdir)/libs
 	    -f $(srcdir)/libshim/gen_shim.awk $(srcdir)/libshim/freebsd/libthr.so.3.spec && touch $@
 $(LIBSHIM_FBSD_LIBTHR_GEN): libshim/freebsd/.libthr-gen-stamp
 	@test -f $@ || { rm -f libshim/freebsd/.libthr-gen-stamp; $(MAKE) $(AM_MAKEFLAGS) libshim/freebsd/.libthr-gen-stamp; }
-$(LIBSHIM_FBSD_LIBTHR_STUB).o: $(LIBSHIM_FBSD_LIBTHR_STUB).S
-	$(AM_V_GEN)$(FBSD_CC) --target=x86_64-unknown-freebsd14.0 -c -o $@ $(LIBSHIM_FBSD_LIBTHR_STUB).S
-samples/sdk/freebsd/lib/dyn/libthr.so.3: $(LIBSHIM_FBSD_LIBTHR_STUB).o $(LIBSHIM_FBSD_LIBTHR_STUB).map
-	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
-	$(FBSD_LD) -shared -soname libthr.so.3 --version-script $(LIBSHIM_FBSD_LIBTHR_STUB).map \
-	    --fatal-warnings -o $@ $(LIBSHIM_FBSD_LIBTHR_STUB).o
