@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "loader/binfmt.h"
+#include "loader/funcs.h"
 #include "loader/image.h"
 #include "loader/native.h"
 #include "loader/rtld.h"
@@ -20,6 +21,7 @@
 #include "syscalls/fault.h"
 #include "syscalls/hostfd.h"
 #include "syscalls/log.h"
+#include "syscalls/patch.h"
 #include "syscalls/thread.h"
 #include "syscalls/trap.h"
 #include "syscalls/freebsd/fbsd_personality.h"
@@ -44,6 +46,8 @@ usage(FILE *out)
 	    "  --trace-file=FILE  as --trace, into FILE\n"
 	    "  --trap=BACKEND     how system calls are trapped: sud (Syscall User Dispatch), seccomp,\n"
 	    "                     or auto (sud where the kernel has it); programs it runs inherit it\n"
+	    "  --patch=off|N      rewrite a system call site in the program's code to call uxrun\n"
+	    "                     directly once it has trapped N times (default %d); off: always trap\n"
 	    "  --install-binfmt[=NAME]\n"
 	    "                     register this uxrun with binfmt_misc (root), so that FreeBSD, NetBSD\n"
 	    "                     and OpenBSD programs run directly, as ./PROGRAM (entries\n"
@@ -60,8 +64,44 @@ usage(FILE *out)
 	    "  UXRUN_TRACE=1      same as --trace\n"
 	    "  UXRUN_LOG=FILE     write reports and trace lines to FILE; UXRUN_LOG=none silences reports\n"
 	    "  UXRUN_TRAP=BACKEND same as --trap\n"
+	    "  UXRUN_PATCH=off|N  same as --patch\n"
 	    "\n"
-	    "exit status: the program's own; 127 if PROGRAM is not found; 126 if it cannot be run.\n");
+	    "exit status: the program's own; 127 if PROGRAM is not found; 126 if it cannot be run.\n",
+	    UX_PATCH_DEFAULT_THRESHOLD);
+}
+
+/*
+ * Offers the program's code to the call-site patcher (syscalls/patch.h).
+ * Its stubs are guest code for the trap: they must be in the ranges the
+ * seccomp filter traps, which is installed once, before the guest runs.
+ */
+static void
+add_patch_stubs(const struct ux_image *im, const char *path, struct ux_range *ranges, int *nr,
+    int max)
+{
+	uint64_t lo = UINT64_MAX, hi = 0;
+	struct ux_range stubs;
+	struct ux_funcs *funcs;
+
+	ux_patch_configure(getenv("UXRUN_PATCH"));
+	if (ux_patch_threshold == 0 || *nr >= max)
+		return;
+	for (size_t i = 0; i < im->phnum; i++) {
+		const GElf_Phdr *p = &im->ph[i];
+
+		if (p->p_type == PT_LOAD && (p->p_flags & PF_X) && p->p_memsz) {
+			if (p->p_vaddr + im->bias < lo)
+				lo = p->p_vaddr + im->bias;
+			if (p->p_vaddr + im->bias + p->p_memsz > hi)
+				hi = p->p_vaddr + im->bias + p->p_memsz;
+		}
+	}
+	if (lo >= hi || (funcs = ux_funcs_from_image(im, path)) == NULL)
+		return;
+	if (ux_patch_add_object(lo, hi, ux_funcs_start, funcs, &stubs) != 0)
+		return;
+	ux_fault_add_guest_range(stubs.lo, stubs.hi);
+	ranges[(*nr)++] = stubs;
 }
 
 static int
@@ -108,6 +148,7 @@ main(int argc, char **argv)
 		{ "trace", no_argument, NULL, 't' },
 		{ "trace-file", required_argument, NULL, 'T' },
 		{ "trap", required_argument, NULL, 'B' },
+		{ "patch", required_argument, NULL, 'P' },
 		{ "install-binfmt", optional_argument, NULL, 'I' },
 		{ "uninstall-binfmt", optional_argument, NULL, 'U' },
 		{ "binfmt-status", no_argument, NULL, 'S' },
@@ -153,6 +194,13 @@ main(int argc, char **argv)
 			}
 			/* Through the environment, so a guest's children keep it. */
 			setenv("UXRUN_TRAP", optarg, 1);
+			break;
+		case 'P':
+			if (strcmp(optarg, "off") != 0 && strspn(optarg, "0123456789") != strlen(optarg)) {
+				fprintf(stderr, "uxrun: --patch takes off or a number, not '%s'\n", optarg);
+				return 2;
+			}
+			setenv("UXRUN_PATCH", optarg, 1);
 			break;
 		case 'R':
 			if (ux_trap_note_inherited(optarg) != 0) {
@@ -229,6 +277,7 @@ main(int argc, char **argv)
 	}
 	if (dynamic)
 		nr = ux_rtld_add_code_ranges(ranges, nr, 64);
+	add_patch_stubs(&im, execpath, ranges, &nr, 64);
 	ux_image_close(&im);
 	/* Nothing uxrun wrote to its own stdio may be lost when the guest
 	 * takes over the descriptors. */

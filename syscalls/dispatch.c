@@ -36,6 +36,16 @@ unimplemented(const struct ux_personality *p, struct uxcall *c, const struct ux_
 	return -ENOSYS;
 }
 
+int
+ux_dispatch_needs_frame(const struct ux_personality *p, const struct uxcall *c)
+{
+	uint64_t nr = c->nr;
+
+	if (nr == p->indirect_nr[0] || nr == p->indirect_nr[1])
+		nr = c->a[0];
+	return nr < p->nsysent && (p->sysent[nr].flags & UX_SY_FRAME);
+}
+
 void
 ux_dispatch(const struct ux_personality *p, struct uxcall *c)
 {

@@ -11,6 +11,10 @@
  */
 void ux_dispatch(const struct ux_personality *p, struct uxcall *c);
 
+/* Whether the call needs the trap's register frame (UX_SY_FRAME), so a
+ * caller without one (a patched call site) must trap instead. */
+int ux_dispatch_needs_frame(const struct ux_personality *p, const struct uxcall *c);
+
 /* The one place host -errno results become guest errno values. */
 int ux_errno_to_guest(const struct ux_personality *p, long host_neg);
 

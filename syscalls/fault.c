@@ -13,10 +13,10 @@
 #include <ucontext.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
-#include <dlfcn.h>
-#include <capstone/capstone.h>
 
 #include "syscalls/fault.h"
+#include "syscalls/disasm.h"
+#include "syscalls/patch.h"
 #include "syscalls/thread.h"
 #include "syscalls/hostcall.h"
 #include "syscalls/log.h"
@@ -46,43 +46,13 @@ ux_in_guest_code(uint64_t pc)
 	return 0;
 }
 
-/*
- * capstone is opened when a report first needs it, not linked: loading it
- * relocates some 77000 pointers, which was most of uxrun's start-up time,
- * for code that runs only when something crashed.
- */
-static struct {
-	cs_err (*open)(cs_arch, cs_mode, csh *);
-	size_t (*disasm)(csh, const uint8_t *, size_t, uint64_t, size_t, cs_insn **);
-	void (*free)(cs_insn *, size_t);
-	cs_err (*close)(csh *);
-} cs;
-
-static int
-load_capstone(void)
-{
-	static const char *const names[] = { "libcapstone.so.5", "libcapstone.so.4", "libcapstone.so" };
-	void *lib = NULL;
-
-	if (cs.close)
-		return 0;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]) && !lib; i++)
-		lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		return -1;
-	*(void **)&cs.open = dlsym(lib, "cs_open");
-	*(void **)&cs.disasm = dlsym(lib, "cs_disasm");
-	*(void **)&cs.free = dlsym(lib, "cs_free");
-	*(void **)&cs.close = dlsym(lib, "cs_close");
-	return cs.open && cs.disasm && cs.free && cs.close ? 0 : -1;
-}
-
 /* "mov rax, qword ptr [rbx]" or the raw bytes if they cannot be decoded. */
 static void
 describe_insn(uint64_t pc, char *out, size_t len)
 {
 	uint8_t code[16];
 	struct iovec l = { code, sizeof(code) }, r = { (void *)pc, sizeof(code) };
+	const struct ux_capstone *cs = ux_capstone();
 	csh h;
 	cs_insn *insn;
 
@@ -90,13 +60,13 @@ describe_insn(uint64_t pc, char *out, size_t len)
 	if (ux_sys(SYS_process_vm_readv, ux_sys(SYS_getpid), &l, 1, &r, 1, 0) != (long)sizeof(code))
 		return;
 	snprintf(out, len, "bytes %02x %02x %02x %02x", code[0], code[1], code[2], code[3]);
-	if (load_capstone() != 0 || cs.open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK)
+	if (!cs || cs->open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK)
 		return;
-	if (cs.disasm(h, code, sizeof(code), pc, 1, &insn) == 1) {
+	if (cs->disasm(h, code, sizeof(code), pc, 1, &insn) == 1) {
 		snprintf(out, len, "%s %s", insn->mnemonic, insn->op_str);
-		cs.free(insn, 1);
+		cs->free(insn, 1);
 	}
-	cs.close(&h);
+	cs->close(&h);
 }
 
 __attribute__((no_stack_protector)) static void
@@ -113,6 +83,9 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 		g[REG_RIP] = (greg_t)ux_copy_fixup;
 		return;
 	}
+	/* A thread ran into a call site while the patcher was rewriting it. */
+	if (sig == SIGTRAP && ux_patch_retry(&g[REG_RIP]))
+		return;
 	td = ux_thread_from_stack();
 	if (td)
 		sel = ux_host_enter(td);
@@ -148,7 +121,7 @@ fault_handler(int sig, siginfo_t *si, void *ucv)
 int
 ux_fault_init(void)
 {
-	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE };
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));

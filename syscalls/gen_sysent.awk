@@ -7,7 +7,10 @@
 #
 # Line format (columns separated by blanks; '#' starts a comment line):
 #   NUMBER  NAME  STATUS  (TYPE NAME:FMT, ...)  [| NOTE]
-# STATUS is impl, partial or unimpl.  FMT is an argument format from
+# STATUS is impl, partial or unimpl, optionally followed by ",frame" for a
+# call whose handler needs the trap's register frame (it replaces or reads
+# the guest's registers or signal mask, or does not return): patched call
+# sites hand those to the trap (syscalls/patch.c).  FMT is an argument format from
 # enum ux_argfmt in syscalls/ux_call.h, lower case without UXA_.
 # The handler for NAME is PREFIX_sys_NAME(struct uxcall *, typed args...).
 
@@ -25,7 +28,8 @@ BEGIN { n = 0; maxnr = 0 }
 	lp = index(line, "("); rp = index(line, ")")
 	if (lp == 0 || rp < lp) { print FILENAME ":" NR ": missing (arguments)" > "/dev/stderr"; err = 1; exit 1 }
 	split(trim(substr(line, 1, lp - 1)), head, /[ \t]+/)
-	nr = head[1] + 0; name = head[2]; status = head[3]
+	nr = head[1] + 0; name = head[2]; status = head[3]; frame = 0
+	if (status ~ /,frame$/) { frame = 1; sub(/,frame$/, "", status) }
 	if (status != "impl" && status != "partial" && status != "unimpl") {
 		print FILENAME ":" NR ": bad status " status > "/dev/stderr"; err = 1; exit 1
 	}
@@ -52,6 +56,7 @@ BEGIN { n = 0; maxnr = 0 }
 	}
 	if (na > 8) { print FILENAME ":" NR ": more than 8 arguments" > "/dev/stderr"; err = 1; exit 1 }
 	enr[n] = nr; ename[n] = name; estat[n] = status; enarg[n] = na; enote[n] = note
+	eframe[n] = frame
 	if (nr > maxnr) maxnr = nr
 	n++
 }
@@ -103,10 +108,10 @@ END {
 		}
 		st = estat[i] == "impl" ? "UX_IMPL" : estat[i] == "partial" ? "UX_PARTIAL" : "UX_UNIMPL"
 		gsub(/"/, "\\\"", enote[i])
-		printf "\t[%d] = { \"%s\", %s, %d, %s, { %s }, { %s }, %s },\n", enr[i], ename[i], \
+		printf "\t[%d] = { \"%s\", %s, %d, %s, { %s }, { %s }, %s, %s },\n", enr[i], ename[i], \
 		    estat[i] == "unimpl" ? "NULL" : P "_thunk_" ename[i], enarg[i], st, \
 		    fm == "" ? "0" : fm, an == "" ? "NULL" : an, \
-		    enote[i] == "" ? "NULL" : "\"" enote[i] "\"" > out_c
+		    enote[i] == "" ? "NULL" : "\"" enote[i] "\"", eframe[i] ? "UX_SY_FRAME" : "0" > out_c
 	}
 	print "};" > out_c
 
@@ -118,7 +123,7 @@ END {
 	for (i = 0; i < n; i++) {
 		a = ""
 		for (j = 0; j < enarg[i]; j++) a = a (j ? ", " : "") atype[i, j] " " aname[i, j]
-		printf "| %d | %s | %s | %s | %s |\n", enr[i], ename[i], estat[i], a, enote[i] > out_md
+		printf "| %d | %s | %s%s | %s | %s |\n", enr[i], ename[i], estat[i], eframe[i] ? " (trap frame)" : "", a, enote[i] > out_md
 		if (estat[i] == "impl") ni++; else if (estat[i] == "partial") np++; else nu++
 	}
 	printf "\n%d implemented, %d partial, %d not implemented (ENOSYS, reported once by name).\n", ni, np, nu > out_md

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,6 +76,13 @@ ux_thread_create_current(const struct ux_personality *p)
 
 	struct ux_thread *td = (struct ux_thread *)start;
 	_Static_assert(sizeof(struct ux_thread) <= 4096, "thread state fits its page");
+	_Static_assert(offsetof(struct ux_thread, magic) == UX_TD_MAGIC &&
+	    offsetof(struct ux_thread, self) == UX_TD_SELF &&
+	    offsetof(struct ux_thread, in_host) == UX_TD_IN_HOST &&
+	    offsetof(struct ux_thread, sig_pending) == UX_TD_SIG_PENDING &&
+	    offsetof(struct ux_thread, patch_slow) == UX_TD_PATCH_SLOW &&
+	    UX_ALTSTACK_REGION == UX_ALTSTACK_REGION_ASM && UX_THREAD_MAGIC == UX_THREAD_MAGIC_ASM,
+	    "thread_asm.h");
 	memset(td, 0, sizeof(*td));
 	td->magic = UX_THREAD_MAGIC;
 	td->self = td;
@@ -89,11 +97,22 @@ ux_thread_create_current(const struct ux_personality *p)
 		.ss_size = sz - 2 * pg,
 		.ss_flags = 0,
 	};
-	if (sigaltstack(&ss, NULL) != 0 || ux_trap_thread_arm(td) != 0) {
+	if (sigaltstack(&ss, NULL) != 0 || ux_trap_thread_arm(td) != 0 ||
+	    ux_thread_set_guest_gs(td, 0) != 0) {
 		munmap((void *)start, sz);
 		return NULL;
 	}
 	return td;
+}
+
+long
+ux_thread_set_guest_gs(struct ux_thread *td, uint64_t base)
+{
+	long r = ux_sys(SYS_arch_prctl, ARCH_SET_GS, base ? base : (uint64_t)td);
+
+	if (r == 0)
+		td->guest_gs = base;
+	return r;
 }
 
 void

@@ -34,6 +34,14 @@ struct ux_thread {
 	 * runs, 1 (block: trap) while guest code does.  Always 0 under the
 	 * seccomp backend. */
 	volatile uint8_t sud_sel;
+	/* Patched call sites (patch.c).  patch_slow: the call just handed to
+	 * the direct path needs the trap after all.  patch_res: its result,
+	 * for the trap that delivers signals which came during it. */
+	volatile int patch_slow;
+	struct {
+		uint64_t nr, orig_nr, rv[2];
+		int err, rv2_set, no_restart, valid;
+	} patch_res;
 	/* Guest threads started by uxrun: where the host start routine waits
 	 * to be returned to when the guest thread exits (siglongjmp out of the
 	 * trap handler), so glibc frees the thread normally. */
@@ -44,7 +52,13 @@ struct ux_thread {
 	_Alignas(16) unsigned char pers_area[2048];
 };
 
+/* Offsets the patched-call stubs read through %gs (thread_asm.h). */
+#include "syscalls/thread_asm.h"
+
 struct ux_thread *ux_thread_create_current(const struct ux_personality *p);
+/* The guest's GS base (sysarch, setcontext): 0 means it has none, and the
+ * thread's own state stays there for patched call sites to find. */
+long ux_thread_set_guest_gs(struct ux_thread *td, uint64_t base);
 /* Unmaps the calling thread's region; only after its guest code is done. */
 void ux_thread_destroy(struct ux_thread *td);
 

@@ -25,6 +25,8 @@
 #include "syscalls/hostcall.h"
 #include "syscalls/fault.h"
 #include "syscalls/log.h"
+#include "syscalls/patch.h"
+#include "syscalls/patch_asm.h"
 
 #ifndef SYS_SECCOMP
 #define SYS_SECCOMP 1
@@ -47,6 +49,53 @@ pass_through(greg_t *g)
 {
 	g[REG_RAX] = (greg_t)ux_sys((long)g[REG_RAX], (long)g[REG_RDI], (long)g[REG_RSI],
 	    (long)g[REG_RDX], (long)g[REG_R10], (long)g[REG_R8], (long)g[REG_R9]);
+}
+
+/* The result in the guest's registers: rax, the carry flag, rdx. */
+static void
+put_result(greg_t *g, const struct uxcall *c)
+{
+	if (c->justreturn)
+		return;
+	g[REG_RAX] = (greg_t)c->rv[0];
+	if (c->err) {
+		g[REG_EFL] |= EFLAGS_CF;
+	} else {
+		g[REG_EFL] &= ~(greg_t)EFLAGS_CF;
+		if (c->rv2_set)
+			g[REG_RDX] = (greg_t)c->rv[1];
+	}
+}
+
+/*
+ * A patched site's call is over but signals came during it (patch.h): the
+ * stub trapped with UX_PATCH_NR_DELIVER so they can be delivered with a
+ * real frame.  The call's result goes back in the registers first, and an
+ * interrupted call to be restarted is the stub's `syscall` run again with
+ * the call's number.
+ */
+static void
+deliver_after_direct(struct ux_thread *td, ucontext_t *uc)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	struct uxcall c = {
+		.nr = td->patch_res.nr,
+		.orig_nr = td->patch_res.orig_nr,
+		.rv = { td->patch_res.rv[0], td->patch_res.rv[1] },
+		.rv2_set = td->patch_res.rv2_set,
+		.err = td->patch_res.err,
+		.no_restart = td->patch_res.no_restart,
+		.sp = (uint64_t)g[REG_RSP],
+		.pc = (uint64_t)g[REG_RIP],
+		.td = td,
+		.sigmask = (uint64_t *)&uc->uc_sigmask,
+		.uctx = uc,
+	};
+
+	td->patch_res.valid = 0;
+	put_result(g, &c);
+	if (td->sig_pending && td->pers->after_call)
+		td->pers->after_call(&c);
 }
 
 __attribute__((no_stack_protector)) static void
@@ -76,6 +125,13 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 		ux_host_leave(td, sel);
 		return;
 	}
+	if ((uint64_t)g[REG_RAX] == UX_PATCH_NR_DELIVER && td->patch_res.valid) {
+		deliver_after_direct(td, uc);
+		if (td->guest_fs)
+			ux_set_fs(td->guest_fs);
+		ux_host_leave(td, sel);
+		return;
+	}
 	td->in_host = 1;
 
 	struct uxcall c = {
@@ -90,17 +146,7 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 		.uctx = ucv,
 	};
 	ux_dispatch(td->pers, &c);
-
-	if (!c.justreturn) {
-		g[REG_RAX] = (greg_t)c.rv[0];
-		if (c.err) {
-			g[REG_EFL] |= EFLAGS_CF;
-		} else {
-			g[REG_EFL] &= ~(greg_t)EFLAGS_CF;
-			if (c.rv2_set)
-				g[REG_RDX] = (greg_t)c.rv[1];
-		}
-	}
+	put_result(g, &c);
 	/* Signals that came during the call were queued; from here on one
 	 * that arrives is left pending in the kernel until the guest context
 	 * is back (see the personality's on_signal), so draining the queue
@@ -108,6 +154,8 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 	td->in_host = 0;
 	if (td->sig_pending && td->pers->after_call)
 		td->pers->after_call(&c);
+	if (ux_patch_threshold)
+		ux_patch_note(td, &c);
 	if (td->guest_fs)
 		ux_set_fs(td->guest_fs);
 	/* Whatever the call did to the registers, they are the guest's. */

@@ -36,6 +36,9 @@ struct uxcall {
 	 * for signal delivery after the call; NULL when there is none. */
 	void *uctx;
 	int justreturn;		/* the handler rewrote the registers itself */
+	/* An EINTR FreeBSD would not restart (ERESTART turned into EINTR),
+	 * whatever the handler's SA_RESTART says. */
+	int no_restart;
 };
 
 /* How --trace prints an argument, and which arguments the dispatcher checks. */
@@ -66,7 +69,12 @@ struct ux_sysent {
 	uint8_t argfmt[UX_MAXARGS];
 	const char *argname[UX_MAXARGS];
 	const char *note;	/* what a partial translation leaves out */
+	uint8_t flags;		/* UX_SY_* */
 };
+
+/* The handler needs the trap's register frame (uxcall.uctx or .sigmask),
+ * or does not return to its caller: a patched call site traps for it. */
+#define UX_SY_FRAME	0x01
 
 /* One named guest constant and its host twin; drives converters and trace. */
 struct ux_sym {

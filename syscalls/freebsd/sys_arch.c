@@ -45,11 +45,7 @@ fbsd_sys_sysarch(struct uxcall *c, int op, char *parms)
 			td->guest_fs = base;
 			return 0;
 		}
-		r = ux_sys(SYS_arch_prctl, ARCH_SET_GS, base);
-		if (r < 0)
-			return r;
-		td->guest_gs = base;
-		return 0;
+		return ux_thread_set_guest_gs(td, base);
 	}
 	{
 		const char *name = ux_sym_name(&fbsd_sysarch_tab, (uint64_t)(uint32_t)op);

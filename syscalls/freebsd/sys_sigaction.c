@@ -451,7 +451,7 @@ fbsd_after_call(struct uxcall *c)
 		 * (sigsuspend's, say) allowed it: deliver. */
 		/* ERESTART: an interrupted call under an SA_RESTART handler runs
 		 * again after it; FreeBSD's kernel rewinds over the 2-byte syscall. */
-		if (c->err == FBSD_EINTR && !c->justreturn && restartable(c->nr) &&
+		if (c->err == FBSD_EINTR && !c->justreturn && !c->no_restart && restartable(c->nr) &&
 		    act->fsa_handler > FBSD_SIG_IGN && (act->fsa_flags & FBSD_SA_RESTART)) {
 			greg_t *g = uc->uc_mcontext.gregs;
 			g[REG_RIP] -= 2;
@@ -606,10 +606,8 @@ load_context(struct uxcall *c, const void *ucp, int with_mask)
 	}
 	if (mc->mc_flags & FBSD_MC_HASBASES) {
 		c->td->guest_fs = mc->mc_fsbase;
-		if (mc->mc_gsbase != c->td->guest_gs) {
-			c->td->guest_gs = mc->mc_gsbase;
-			ux_sys(SYS_arch_prctl, 0x1001 /* ARCH_SET_GS */, mc->mc_gsbase);
-		}
+		if (mc->mc_gsbase != c->td->guest_gs)
+			ux_thread_set_guest_gs(c->td, mc->mc_gsbase);
 	}
 	if (with_mask)
 		fbsd_set_guest_mask(c->td, &u.uc_sigmask, c->sigmask);

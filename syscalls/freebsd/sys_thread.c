@@ -40,12 +40,15 @@
 #define FBSD_MAXCOMLEN	19
 #define FBSD_SIG_MAXSIG	128
 
-/* Signals uxrun never blocks in host code: the trap and synchronous faults. */
+/* Signals uxrun never blocks in host code: the trap and synchronous
+ * faults (SIGTRAP included: a thread that runs into a call site being
+ * patched retries from the SIGTRAP handler, syscalls/patch.c). */
 #define HOST_UNBLOCKABLE ((1ULL << (SIGSYS - 1)) | (1ULL << (SIGSEGV - 1)) | \
-	(1ULL << (SIGBUS - 1)) | (1ULL << (SIGILL - 1)) | (1ULL << (SIGFPE - 1)))
-/* Of those, the ones the guest may not block either (as sys_signal.c). */
-#define GUEST_UNBLOCKABLE ((1ULL << (SIGSYS - 1)) | (1ULL << (SIGSEGV - 1)) | \
-	(1ULL << (SIGBUS - 1)))
+	(1ULL << (SIGBUS - 1)) | (1ULL << (SIGILL - 1)) | (1ULL << (SIGFPE - 1)) | \
+	(1ULL << (SIGTRAP - 1)))
+/* Nor in guest code: a blocked synchronous fault kills a Linux process
+ * (as sys_signal.c's HOST_RESERVED). */
+#define GUEST_UNBLOCKABLE HOST_UNBLOCKABLE
 
 struct thr_slot {
 	int tid;		/* Linux tid; 0 while free */

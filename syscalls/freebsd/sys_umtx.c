@@ -34,7 +34,6 @@
 
 #include <limits.h>
 #include <time.h>
-#include <ucontext.h>
 #include <linux/futex.h>
 
 #include "syscalls/freebsd/fbsd_handlers.h"
@@ -1435,19 +1434,12 @@ unsupported_op(int op, uint64_t raw)
  * FreeBSD turns ERESTART into EINTR for most umtx sleeps, so those calls
  * are never run again after an SA_RESTART handler (a condition wait has
  * already given up its mutex).  uxrun's signal code restarts a call that
- * failed with EINTR unless the handler set the guest's registers itself,
- * so this one does.
+ * failed with EINTR unless the call says otherwise, as this one does.
  */
 long
 fbsd_eintr_no_restart(struct uxcall *c)
 {
-	ucontext_t *uc = c->uctx;
-
-	if (uc != NULL) {
-		uc->uc_mcontext.gregs[REG_RAX] = ux_errno_to_guest(c->td->pers, -EINTR);
-		uc->uc_mcontext.gregs[REG_EFL] |= 1;	/* carry: an error */
-		c->justreturn = 1;
-	}
+	c->no_restart = 1;
 	return -EINTR;
 }
 
