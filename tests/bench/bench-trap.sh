@@ -2,7 +2,8 @@
 # Cost of one trapped FreeBSD system call against the mechanism's floor.
 #   bench-trap.sh BUILDDIR [N] [REPEATS]
 # Runs, in one go: a native Linux getpid loop, the bare SIGSYS trap round
-# trip (tests/bench/trap_floor), and a FreeBSD getpid loop under uxrun.
+# trip (tests/bench/trap_floor), and a FreeBSD getpid loop under uxrun with
+# each trap backend and with its call site patched (syscalls/patch.h).
 # Each is timed at N and at 0 iterations (start-up subtracted); the best
 # of REPEATS runs counts.  Target: uxrun <= 1.1 x the bare trap.
 set -eu
@@ -32,15 +33,21 @@ per_call() {	# per_call EXTRA cmd...: ns per iteration, as a decimal
 native=$(per_call "" "$B/tests/bench/bin/getpid_linux")
 floor=$(per_call "" "$B/tests/bench/trap_floor")
 floorcall=$(per_call --call "$B/tests/bench/trap_floor")
-uxrun=$(per_call "" "$B/uxrun" "$B/tests/bench/bin/getpid_fbsd")
+# UXRUN_* through env(1): per_call runs its command as given.
+seccomp=$(per_call "" env UXRUN_TRAP=seccomp UXRUN_PATCH=off "$B/uxrun" "$B/tests/bench/bin/getpid_fbsd")
+sud=$(per_call "" env UXRUN_TRAP=sud UXRUN_PATCH=off "$B/uxrun" "$B/tests/bench/bin/getpid_fbsd")
+patched=$(per_call "" "$B/uxrun" "$B/tests/bench/bin/getpid_fbsd")
 
-printf '%-44s %10s\n' "per call, best of $R, N=$N" "ns"
-printf '%-44s %10s\n' "native Linux getpid" "$native"
-printf '%-44s %10s\n' "bare SIGSYS trap round trip (floor)" "$floor"
-printf '%-44s %10s\n' "bare trap + the real getpid in the handler" "$floorcall"
-printf '%-44s %10s\n' "FreeBSD getpid under uxrun" "$uxrun"
-awk -v u="$uxrun" -v f="$floor" -v n="$native" -v fc="$floorcall" 'BEGIN {
-	printf "ratio uxrun / floor:  %.3f  (target <= 1.10)\n", u / f
-	printf "ratio uxrun / (floor + real call): %.3f  (uxrun'"'"'s own code on the path)\n", u / fc
-	printf "ratio uxrun / native: %.1f\n", u / n
+printf '%-52s %10s\n' "per call, best of $R, N=$N" "ns"
+printf '%-52s %10s\n' "native Linux getpid" "$native"
+printf '%-52s %10s\n' "bare SIGSYS trap round trip (seccomp floor)" "$floor"
+printf '%-52s %10s\n' "bare trap + the real getpid in the handler" "$floorcall"
+printf '%-52s %10s\n' "FreeBSD getpid under uxrun, seccomp trap" "$seccomp"
+printf '%-52s %10s\n' "FreeBSD getpid under uxrun, Syscall User Dispatch" "$sud"
+printf '%-52s %10s\n' "FreeBSD getpid under uxrun, patched call site" "$patched"
+awk -v u="$seccomp" -v s="$sud" -v p="$patched" -v f="$floor" -v n="$native" -v fc="$floorcall" 'BEGIN {
+	printf "ratio seccomp uxrun / floor:  %.3f  (target <= 1.10)\n", u / f
+	printf "ratio seccomp uxrun / (floor + real call): %.3f  (uxrun'"'"'s own code on the path)\n", u / fc
+	printf "ratio Syscall User Dispatch / seccomp: %.3f\n", s / u
+	printf "ratio patched call site / native: %.1f  (trapped: %.1f)\n", p / n, s / n
 }'

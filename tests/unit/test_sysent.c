@@ -186,6 +186,12 @@ test_table_matches_master(void)
 			continue;
 		}
 		const struct ux_sysent *e = &fbsd_sysent[nr];
+		/* ",frame": the call needs the trap's register frame. */
+		char *flag = strchr(status, ',');
+		int frame = flag && strcmp(flag, ",frame") == 0;
+		if (flag)
+			*flag = '\0';
+		UX_CHECK(frame == !!(e->flags & UX_SY_FRAME), "%s: frame flag differs from syscalls.master", name);
 		int st = strcmp(status, "impl") == 0 ? UX_IMPL : strcmp(status, "partial") == 0 ? UX_PARTIAL : UX_UNIMPL;
 		UX_CHECK(strcmp(e->name, name) == 0, "entry %u is %s in the table, %s in syscalls.master", nr, e->name, name);
 		UX_CHECK(e->status == st, "%s: status %u in the table, %s in syscalls.master", name, e->status, status);
