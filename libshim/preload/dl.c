@@ -105,6 +105,18 @@ is_foreign(const char *path)
 	return uxs_os_foreign(os);
 }
 
+/* How libuxrun.so looks symbols up in the process: glibc's dlsym, with
+ * the error of a miss dropped, which the caller's dlerror must not see. */
+static void *
+host_dlsym(void *handle, const char *name)
+{
+	void *p = real.dlsym(handle, name);
+
+	if (!p)
+		real.dlerror();
+	return p;
+}
+
 static void *
 try_libuxrun(const char *dir, const char *rel)
 {
@@ -153,7 +165,7 @@ load_hosted(void)
 #undef FIND
 	if (why) {
 		snprintf(own_msg, sizeof(own_msg), "uxshim: this libuxrun.so has no ux_hosted_%s", why);
-	} else if (hosted.init(real.dlsym, &why) != 0) {
+	} else if (hosted.init(host_dlsym, &why) != 0) {
 		snprintf(own_msg, sizeof(own_msg), "uxshim: %s", why);
 	} else {
 		__atomic_store_n(&hosted_ready, 1, __ATOMIC_RELEASE);
