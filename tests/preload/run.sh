@@ -179,7 +179,7 @@ LD_PRELOAD=$SHIM "$D/dlo" "$L/lib/libplugin.so.1" >"$T/g.out" 2>&1
 check "... and of the Linux one with the shim preloaded, as without" "0|$(cat "$T/n.out")" "$?|$(cat "$T/g.out")"
 out=$(LD_PRELOAD=$SHIM "$D/dlo" -bad "$F/lib/libunbound.so.1" 2>&1)
 check "an unbindable FreeBSD library: dlopen fails, dlerror names the symbol once, the process goes on" \
-    "0|dlopen: failed|dlerror: $F/lib/libunbound.so.1: Undefined symbol \"uxrun_nowhere\"|dlerror again: (none)|a native dlopen after it: ok" \
+    "0|dlopen: failed|dlerror: $(cd "$F/lib" && pwd -P)/libunbound.so.1: Undefined symbol \"uxrun_nowhere\"|dlerror again: (none)|a native dlopen after it: ok" \
     "$?|$(echo "$out" | paste -sd '|')"
 out=$(LD_PRELOAD=$SHIM "$D/dlo" -bad "$T/w/netbsd-hello" 2>&1)
 check "a NetBSD object: dlopen fails with a message" \
