@@ -13,10 +13,8 @@
 
 static uint8_t dummy_sel;
 
-__attribute__((weak)) __thread uint8_t *ux_guest_sel
-    __attribute__((tls_model("initial-exec"))) = &dummy_sel;
-__attribute__((weak)) __thread struct ux_thread *ux_rtld_td
-    __attribute__((tls_model("initial-exec")));
+__attribute__((weak)) __thread uint8_t *ux_guest_sel UX_TLS_MODEL = &dummy_sel;
+__attribute__((weak)) __thread struct ux_thread *ux_rtld_td UX_TLS_MODEL;
 
 __attribute__((weak)) void
 ux_rtld_thread_attach(struct ux_thread *td)

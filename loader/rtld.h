@@ -23,6 +23,19 @@
 struct ux_thread;
 struct ux_range;
 
+/*
+ * The model of the runtime linker's per-thread variables: initial-exec in
+ * the uxrun command (no call on the trampoline and trap paths); the
+ * default, dynamic one in libuxrun.so (libtool defines PIC for its
+ * objects), which the LD_PRELOAD shim dlopens into a running native
+ * process, where glibc has next to no static TLS left to give.
+ */
+#ifdef PIC
+#define UX_TLS_MODEL
+#else
+#define UX_TLS_MODEL __attribute__((tls_model("initial-exec")))
+#endif
+
 /* uxrun's static-TLS block for the guest: the last thing in uxrun's own
  * TLS segment, so it ends exactly at the thread pointer and a guest
  * executable's local-exec offsets (fixed at link time, just below the
@@ -59,7 +72,7 @@ int ux_rtld_add_code_ranges(struct ux_range *ranges, int nr, int max);
 void ux_rtld_thread_attach(struct ux_thread *td);
 /* The calling thread's struct ux_thread, as attached (NULL if never): for
  * libshim, e.g. a forked child re-arming its trap (ux_trap_thread_arm). */
-extern __thread struct ux_thread *ux_rtld_td __attribute__((tls_model("initial-exec")));
+extern __thread struct ux_thread *ux_rtld_td UX_TLS_MODEL;
 
 /* Runs the executable's PREINIT_ARRAY, then every object's DT_INIT and
  * INIT_ARRAY, dependencies before their dependents, and enters the guest
@@ -85,7 +98,7 @@ void *ux_rtld_sym_default(const char *name);
  * trap, and put the old value back after.  Points at a dummy byte under
  * the seccomp backend and on threads never attached.
  */
-extern __thread uint8_t *ux_guest_sel __attribute__((tls_model("initial-exec")));
+extern __thread uint8_t *ux_guest_sel UX_TLS_MODEL;
 
 static inline __attribute__((always_inline)) uint8_t
 ux_rtld_guest_enter(void)

@@ -8,6 +8,13 @@
 #define RING_MASK	((RING_SLOTS - 1) * SLOT)
 
 /*
+ * libuxrun.so (PIC), which the LD_PRELOAD shim dlopens into a native
+ * process, has none of this: it runs foreign code under the seccomp
+ * backend only, so libshim functions are bound without a trampoline, and
+ * it has no static TLS to give the guest (rtld_tls.c).
+ */
+#ifndef PIC
+/*
  * The guest's static TLS block (rtld_tls.c).  A TLS common symbol, so the
  * linker puts it after every other TLS variable of uxrun (.tcommon comes
  * last in .tbss): it ends at the thread pointer.
@@ -68,5 +75,6 @@ ux_rtld_shim_enter:
 	movq	%r10, %fs:ux_shim_top@tpoff
 	jmp	*%r11
 	.size	ux_rtld_shim_enter, .-ux_rtld_shim_enter
+#endif
 
 	.section .note.GNU-stack,"",@progbits

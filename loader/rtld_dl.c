@@ -101,8 +101,8 @@ static unsigned long long dl_adds, dl_subs;
 static int dl_counted;
 
 /* dlerror(): this thread's last message, until it is read. */
-static __thread char dl_msg[512] __attribute__((tls_model("initial-exec")));
-static __thread int dl_msg_set __attribute__((tls_model("initial-exec")));
+static __thread char dl_msg[512] UX_TLS_MODEL;
+static __thread int dl_msg_set UX_TLS_MODEL;
 
 static void __attribute__((format(printf, 1, 2)))
 dl_error(const char *fmt, ...)
@@ -580,7 +580,7 @@ rtld_dladdr(const void *addr, struct fbsd_dl_info *info)
 
 	if (!o && (o = shim_from_addr(addr, &sym)) != NULL) {
 		/* Where FreeBSD keeps that library; its "base" is uxrun's table. */
-		static __thread char path[128] __attribute__((tls_model("initial-exec")));
+		static __thread char path[128] UX_TLS_MODEL;
 		snprintf(path, sizeof(path), "/lib/%s", o->shim->soname);
 		info->dli_fname = path;
 		info->dli_fbase = (void *)o->shim;
@@ -695,7 +695,7 @@ rtld_dlinfo(void *handle, int request, void *p)
 	switch (request) {
 	case FBSD_RTLD_DI_LINKMAP:
 		if (o->kind == RTLD_SHIM && !o->linkmap.l_name) {
-			static __thread char path[128] __attribute__((tls_model("initial-exec")));
+			static __thread char path[128] UX_TLS_MODEL;
 			snprintf(path, sizeof(path), "/lib/%s", o->shim->soname);
 			o->linkmap.l_name = strdup(path);
 		}
@@ -788,6 +788,27 @@ rtld_is_dlopened(void *handle)
 		dl_error("No shared object contains address");
 	r = o ? o->dlopened : -1;
 	dl_leave(s);
+	return r;
+}
+
+int
+rtld_dl_is_handle(void *handle)
+{
+	int r = 0;
+
+	pthread_mutex_lock(&dl_lock);
+	for (struct rtld_obj *o = rtld_objs; o && !r; o = o->next)
+		r = o == handle && o->dl_refcount > 0;
+	pthread_mutex_unlock(&dl_lock);
+	return r;
+}
+
+int
+rtld_dl_in_file(const void *addr)
+{
+	pthread_mutex_lock(&dl_lock);
+	int r = obj_from_addr(addr) != NULL;
+	pthread_mutex_unlock(&dl_lock);
 	return r;
 }
 

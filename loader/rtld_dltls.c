@@ -38,7 +38,7 @@ struct dtv {
 	void *blk[];
 };
 
-static __thread struct dtv *my_dtv __attribute__((tls_model("initial-exec")));
+static __thread struct dtv *my_dtv UX_TLS_MODEL;
 static pthread_key_t dtv_key;
 static pthread_once_t dtv_once = PTHREAD_ONCE_INIT;
 

@@ -1,8 +1,10 @@
 /*
  * The runtime linker's own view of a loaded object (loader/rtld*.c only).
- * Three kinds share it: objects mapped from disk (the executable and
+ * Four kinds share it: objects mapped from disk (the executable and
  * foreign libraries), libshim's virtual objects (a table, no memory of
- * their own) and the runtime linker's builtin exports (__tls_get_addr).
+ * their own), the runtime linker's builtin exports (__tls_get_addr), and
+ * the native process a foreign object was dlopen'ed into through the
+ * LD_PRELOAD shim (rtld_hosted.c), which defines what nothing else does.
  */
 #ifndef UX_RTLD_OBJ_H
 #define UX_RTLD_OBJ_H
@@ -15,7 +17,7 @@
 #include "loader/image.h"
 #include "syscalls/trap.h"
 
-enum rtld_kind { RTLD_FILE, RTLD_SHIM, RTLD_BUILTIN };
+enum rtld_kind { RTLD_FILE, RTLD_SHIM, RTLD_BUILTIN, RTLD_HOST };
 
 /* FreeBSD's struct link_map (sys/link_elf.h), as dlinfo() hands it out. */
 struct fbsd_link_map {
@@ -132,6 +134,12 @@ struct rtld_def {
 extern struct rtld_obj *rtld_objs;	/* the load list */
 extern struct rtld_obj *rtld_main;
 extern struct rtld_obj rtld_builtin;
+/* The native process around a foreign object dlopen'ed through the
+ * LD_PRELOAD shim; its lookup (glibc's dlsym(RTLD_DEFAULT)) is set only
+ * then (rtld_hosted.c), and answers unversioned references that nothing
+ * foreign defines, as glibc would bind them for a native library. */
+extern struct rtld_obj rtld_host;
+extern void *(*rtld_host_lookup)(const char *name);
 
 /* rtld_sym.c */
 uint32_t rtld_elf_hash(const char *name);
@@ -245,6 +253,11 @@ void rtld_error_export(const char *fmt, ...);
 int rtld_addr_phdr(const void *addr, struct fbsd_dl_phdr_info *info);
 int rtld_get_stack_prot(void);
 int rtld_is_dlopened(void *handle);
+/* For the LD_PRELOAD shim (rtld_hosted.c), which must tell a foreign
+ * handle or address from the host's: a handle dlopen gave out and still
+ * holds; an address inside a mapped object. */
+int rtld_dl_is_handle(void *handle);
+int rtld_dl_in_file(const void *addr);
 void rtld_nop(void);
 /* How many entries o's dynamic symbol table has (FreeBSD's dynsymcount). */
 size_t rtld_dynsym_count(const struct rtld_obj *o);

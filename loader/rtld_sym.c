@@ -173,6 +173,8 @@ lookup_file(const struct rtld_obj *o, const char *name, const struct rtld_ver *v
 }
 
 struct rtld_obj rtld_builtin = { .kind = RTLD_BUILTIN, .name = (char *)"ld-elf.so.1" };
+struct rtld_obj rtld_host = { .kind = RTLD_HOST, .name = (char *)"(host process)" };
+void *(*rtld_host_lookup)(const char *name);
 
 /* The runtime linker's own exports, as ld-elf.so.1 has them
  * (libexec/rtld-elf/Symbol.map); _rtld_thread_init and the atfork hooks
@@ -240,6 +242,15 @@ rtld_lookup_in(struct rtld_obj *o, const char *name, const struct rtld_ver *ver,
 				return 0;
 			}
 		return -1;
+	case RTLD_HOST: {
+		/* A FreeBSD version is libshim's to satisfy, never glibc's. */
+		void *p = !ver && rtld_host_lookup ? rtld_host_lookup(name) : NULL;
+		if (!p)
+			return -1;
+		def->obj = o;
+		def->addr = (uint64_t)p;
+		return 0;
+	}
 	}
 	return -1;
 }
@@ -306,6 +317,12 @@ rtld_lookup_default(struct rtld_obj *ref, const char *name, const struct rtld_ve
 	if (have == 2 && def->obj->kind == RTLD_FILE)
 		return 0;
 	if (rtld_lookup_in(&rtld_builtin, name, ver, flags, &d) == 0) {
+		*def = d;
+		return 0;
+	}
+	/* Last, as a native library's undefined symbols end in the process's
+	 * global scope: what the host defines (N-API for a Node addon). */
+	if (!have && rtld_host_lookup && rtld_lookup_in(&rtld_host, name, ver, flags, &d) == 0) {
 		*def = d;
 		return 0;
 	}
@@ -384,6 +401,7 @@ rtld_def_value(struct rtld_def *def)
 			return (uint64_t)rtld_shim_tramp(def->obj, def->shim);
 		return (uint64_t)def->shim->addr;
 	case RTLD_BUILTIN:
+	case RTLD_HOST:
 		return def->addr;
 	}
 	return 0;

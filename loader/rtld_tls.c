@@ -26,7 +26,6 @@
 #include "syscalls/thread.h"
 #include "syscalls/trap.h"
 
-extern __thread char ux_guest_tls[] __attribute__((tls_model("initial-exec")));
 
 /* Module id -> bytes below the thread pointer (index 0 unused; 0: the
  * module's TLS is dynamic).  Read by __tls_get_addr in any thread while a
@@ -44,6 +43,28 @@ thread_pointer(void)
 	__asm__("movq %%fs:0, %0" : "=r"(tp));
 	return tp;
 }
+
+#ifdef PIC
+/* libuxrun.so, dlopen'ed into a native process by the LD_PRELOAD shim,
+ * has no guest block (rtld_asm.S): glibc gives a library loaded late no
+ * static TLS to speak of, so modules there have dynamic TLS only. */
+#define NO_BLOCK "initial-exec TLS, which uxrun cannot give inside a native process"
+static int
+guest_block_at_tp(void)
+{
+	return 0;
+}
+#else
+#define NO_BLOCK "its TLS at a fixed place, but this uxrun was linked with its guest TLS block " \
+	"away from the thread pointer"
+extern __thread char ux_guest_tls[] __attribute__((tls_model("initial-exec")));
+
+static int
+guest_block_at_tp(void)
+{
+	return (uint64_t)(ux_guest_tls + UX_GUEST_TLS_MAX) == thread_pointer();
+}
+#endif
 
 size_t
 rtld_tls_new_module(int64_t off)
@@ -97,9 +118,8 @@ rtld_tls_layout(struct ux_err *err)
 	if (!any)
 		return 0;
 	/* What the executable's local-exec code relies on. */
-	if ((uint64_t)(ux_guest_tls + UX_GUEST_TLS_MAX) != thread_pointer())
-		return ux_err_set(err, 126, "%s: uses thread-local storage, but this uxrun was linked with "
-		    "its guest TLS block away from the thread pointer", rtld_main->path);
+	if (!guest_block_at_tp())
+		return ux_err_set(err, 126, "%s: uses thread-local storage, which needs " NO_BLOCK, rtld_main->path);
 	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
 		if (o->kind != RTLD_FILE || !o->tls_memsz)
 			continue;
@@ -131,8 +151,8 @@ rtld_tls_shim_slot(struct rtld_obj *obj, size_t idx, struct ux_err *err)
 		    obj->name, s->name);
 		return 0;
 	}
-	if ((uint64_t)(ux_guest_tls + UX_GUEST_TLS_MAX) != thread_pointer()) {
-		ux_err_set(err, 126, "this uxrun was linked with its guest TLS block away from the thread pointer");
+	if (!guest_block_at_tp()) {
+		ux_err_set(err, 126, "%s: a TLS relocation against libshim's %s needs " NO_BLOCK, obj->name, s->name);
 		return 0;
 	}
 	int64_t off;
@@ -172,8 +192,8 @@ ux_rtld_thread_attach(struct ux_thread *td)
 int
 rtld_tls_place_static(struct rtld_obj *o, struct ux_err *err)
 {
-	if ((uint64_t)(ux_guest_tls + UX_GUEST_TLS_MAX) != thread_pointer())
-		return ux_err_set(err, 126, "this uxrun was linked with its guest TLS block away from the thread pointer");
+	if (!guest_block_at_tp())
+		return ux_err_set(err, 126, "%s: linked with DF_STATIC_TLS: it needs " NO_BLOCK, o->path);
 	if (place(o->tls_memsz, o->tls_align, o->tls_vaddr, &o->tls_offset, err, o->path) != 0)
 		return -1;
 	if (!(o->tls_index = rtld_tls_new_module(o->tls_offset)))

@@ -34,10 +34,12 @@
 #define STUB_AREA	(1u << 20)
 
 uint8_t ux_rtld_dummy_sel;
-__thread uint8_t *ux_guest_sel __attribute__((tls_model("initial-exec"))) = &ux_rtld_dummy_sel;
-__thread struct ux_thread *ux_rtld_td __attribute__((tls_model("initial-exec")));
+__thread uint8_t *ux_guest_sel UX_TLS_MODEL = &ux_rtld_dummy_sel;
+__thread struct ux_thread *ux_rtld_td UX_TLS_MODEL;
 
+#ifndef PIC
 extern char ux_rtld_shim_enter[];
+#endif
 
 static unsigned char *stub_w, *stub_x;
 static size_t stub_used = STUB_AREA;
@@ -123,10 +125,16 @@ rtld_shim_tramp(struct rtld_obj *obj, const struct ux_shim_sym *s)
 		return NULL;
 	if (obj->tramp[i])
 		return obj->tramp[i];
+#ifdef PIC
+	/* libuxrun.so traps with seccomp, which spares host code anyway. */
+	(void)bound_directly;
+	obj->tramp[i] = s->addr;
+#else
 	if (bound_directly(obj->shim, s->name))
 		obj->tramp[i] = s->addr;
 	else
 		obj->tramp[i] = new_stub((uint64_t)s->addr, (uint64_t)ux_rtld_shim_enter, 0, 0);
+#endif
 	return obj->tramp[i];
 }
 

@@ -452,3 +452,17 @@ $(SAMPLES_THR_LINUX_BINS): SAMPLES_NATIVE_COPTS += -pthread
 .SECONDARY: $(SAMPLES_THR_OBJS)
 CLEANFILES += $(SAMPLES_THR_OBJS)
 EXTRA_DIST += $(SAMPLES_THR_HDRS) $(SAMPLES_THR_NAMES:%=samples/src/%.c)
+
+# libunbound.so.1: a FreeBSD library with an import nothing defines, for
+# the LD_PRELOAD shim's dlopen failure (tests/preload/run.sh).
+SAMPLES_UNBOUND_LIB = samples/bin/freebsd/lib/libunbound.so.1
+SAMPLES_ALL += $(SAMPLES_UNBOUND_LIB)
+EXTRA_DIST += samples/src/libunbound.c
+CLEANFILES += samples/obj/freebsd-pic/libunbound.o
+samples/obj/freebsd-pic/libunbound.o: $(srcdir)/samples/src/libunbound.c
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(FBSD_CC) $(SAMPLES_FBSD_COPTS) -fPIC -c -o $@ $<
+$(SAMPLES_UNBOUND_LIB): samples/obj/freebsd-pic/libunbound.o $(SAMPLES_DYN_CSU)/crti.o $(SAMPLES_DYN_TAIL) \
+		$(SAMPLES_DYN_LIBC)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(FBSD_LD) -shared -soname libunbound.so.1 --hash-style=both --eh-frame-hdr -o $@ \
+	    $(SAMPLES_DYN_CSU)/crti.o $< $(SAMPLES_DYN_LIBC) $(SAMPLES_DYN_TAIL)

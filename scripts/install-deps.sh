@@ -6,8 +6,9 @@ PKGS="build-essential autoconf automake libtool pkg-config
       libelf-dev libffi-dev libcapstone-dev libcunit1-dev libbsd-dev
       clang lld golang-go golang-golang-x-sys-dev file"
 # npm fetches the real foreign programs the tests run (esbuild for FreeBSD);
-# a machine without node gets Debian's.
-command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
+# a machine without node gets Debian's, whose node also loads rollup's
+# FreeBSD addon under the preload shim (tests/npm/rollup-native.sh).
+{ command -v npm && command -v node; } >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 missing=

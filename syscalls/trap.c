@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -38,6 +39,8 @@
 #define EFLAGS_CF 0x1
 
 int ux_trap_kind = UX_TRAP_SECCOMP;
+int ux_trap_hosted;
+static struct ux_thread *(*adopt_thread)(int in_handler);
 
 /*
  * A dispatch trap from outside guest code: host code (a glibc-internal
@@ -106,6 +109,11 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 	struct ux_thread *td = ux_thread_from_stack();
 	uint8_t sel;
 
+	/* In a native process, foreign code runs on threads uxrun never saw;
+	 * each gets its state at its first trapped call (on this stack: it
+	 * has no alternate one of uxrun's yet). */
+	if (td == NULL && ux_trap_hosted && si->si_code == SYS_SECCOMP && adopt_thread)
+		td = adopt_thread(1);
 	if (td == NULL)
 		return;
 	sel = ux_host_enter(td);
@@ -194,6 +202,33 @@ ux_trap_init(void)
 		return -1;
 	}
 	return ux_fault_init();
+}
+
+int
+ux_trap_init_hosted(struct ux_thread *(*adopt)(int in_handler))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = sigsys_handler;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	if (sigaction(SIGSYS, &sa, NULL) != 0)
+		return -1;
+	sigset_t ss;
+	sigemptyset(&ss);
+	sigaddset(&ss, SIGSYS);
+	pthread_sigmask(SIG_UNBLOCK, &ss, NULL);
+	adopt_thread = adopt;
+	ux_trap_kind = UX_TRAP_SECCOMP;
+	ux_trap_hosted = 1;
+	return 0;
+}
+
+struct ux_thread *
+ux_trap_adopt_thread(void)
+{
+	return ux_trap_hosted && adopt_thread ? adopt_thread(0) : NULL;
 }
 
 const char *

@@ -28,6 +28,20 @@ extern int ux_trap_kind;
 int ux_trap_init(void);
 const char *ux_trap_name(void);
 
+/*
+ * For foreign code dlopen'ed into a native process (the LD_PRELOAD shim,
+ * loader/rtld_hosted.c): the seccomp backend, whose filters then cover
+ * every thread of the process at once (SECCOMP_FILTER_FLAG_TSYNC), and
+ * only the SIGSYS handler: the host keeps its own SIGSEGV and SIGBUS.
+ * A host thread gets its thread state from adopt at its first trapped
+ * call (in_handler: inside the SIGSYS handler) or libshim call.
+ */
+int ux_trap_init_hosted(struct ux_thread *(*adopt)(int in_handler));
+extern int ux_trap_hosted;
+/* The calling host thread's state, made now if it has none (hosted only:
+ * NULL otherwise); libshim asks when foreign code first calls it there. */
+struct ux_thread *ux_trap_adopt_thread(void);
+
 /* Syscall User Dispatch: makes the calling thread consult td's selector
  * (0 while uxrun runs; entering the guest sets it).  No-ops under seccomp.
  * A forked child arms again: the kernel does not copy the setting. */

@@ -137,9 +137,16 @@ ux_trap_add_ranges(const struct ux_range *r, int n)
 		/* SPEC_ALLOW: without it the kernel turns on the speculative
 		 * store bypass mitigation for the whole process, which slows the
 		 * guest's own code; uxrun is not a sandbox, so it opts out. */
-		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_SPEC_ALLOW, &prog) != 0 &&
-		    (errno != EINVAL || syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0))
-			return -errno;
+		/* In a native process (ux_trap_hosted) the host's threads call
+		 * foreign code too, those running now included: TSYNC gives
+		 * them all the filter (and no_new_privs), or fails with the id
+		 * of a thread it cannot. */
+		unsigned tsync = ux_trap_hosted ? SECCOMP_FILTER_FLAG_TSYNC : 0;
+		long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_SPEC_ALLOW | tsync, &prog);
+		if (rc != 0 && rc != -1)
+			return -EAGAIN;
+		if (rc != 0 && (errno != EINVAL || (rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, tsync, &prog)) != 0))
+			return rc > 0 ? -EAGAIN : -errno;
 		for (int i = 0; i < m; i++)
 			note_range(r[i].lo, r[i].hi);
 		r += m;

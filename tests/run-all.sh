@@ -63,6 +63,8 @@ suite "differential under the seccomp trap backend (UXRUN_TRAP=seccomp)" env UXR
 suite "real programs: esbuild for FreeBSD (npm) vs esbuild for Linux" sh "$SRC/tests/npm/esbuild.sh" "$B/uxrun" "$B/tests/npm/pkgs"
 suite "Go standard-library tests built for FreeBSD under uxrun vs native" sh "$SRC/tests/gostd/run.sh" "$B/uxrun" "$B/tests/gostd/work"
 suite "Node addons for FreeBSD (npm): every import binds (uxrun --ldd)" sh "$SRC/tests/npm/addon-imports.sh" "$B/uxrun" "$B/tests/npm/addons"
+suite "LD_PRELOAD shim: a native node dlopens rollup's FreeBSD addon (npm) vs rollup's Linux addon" \
+    sh "$SRC/tests/npm/rollup-native.sh" "$B/libuxshim.so" "$B/tests/npm/rollup"
 suite "command line under the seccomp trap backend" env UXRUN_TRAP=seccomp \
     sh "$SRC/tests/cli/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "binfmt_misc under the seccomp trap backend" env UXRUN_TRAP=seccomp \

@@ -11,11 +11,20 @@
  * (libc_signal.c).
  */
 
-/* %reg = ux_guest_sel, the calling thread's selector byte (initial-exec
- * TLS, so that libuxrun.so can carry this file too). */
+/* %reg = ux_guest_sel, the calling thread's selector byte.  libuxrun.so
+ * (PIC) runs foreign code under the seccomp backend only, where no
+ * selector is read, and has no static TLS to spare (loader/rtld.h): a
+ * byte of its own stands in. */
+#ifdef PIC
+#define GUEST_SEL(reg) \
+	leaq	no_selector(%rip), reg
+	.local	no_selector
+	.comm	no_selector, 1, 1
+#else
 #define GUEST_SEL(reg) \
 	movq	ux_guest_sel@gottpoff(%rip), reg; \
 	movq	%fs:(reg), reg
+#endif
 
 	.text
 

@@ -35,6 +35,7 @@
 #include "syscalls/freebsd/fbsd_sysent.h"
 #include "syscalls/freebsd/fbsd_thread.h"
 #include "syscalls/thread.h"
+#include "syscalls/trap.h"
 
 #define LINUX_NSIG		64
 #define FP_XSTATE_MAGIC1	0x46505853U
@@ -51,6 +52,11 @@ shim_uxcall_init(struct uxcall *c, uint64_t nr)
 	memset(c, 0, sizeof(*c));
 	c->nr = c->orig_nr = nr;
 	c->td = ux_rtld_td;
+	/* In a native process (the LD_PRELOAD shim) foreign code calls libshim
+	 * on the host's own threads: each gets its state at the first call
+	 * that needs one. */
+	if (!c->td && ux_trap_hosted)
+		c->td = ux_rtld_td = ux_trap_adopt_thread();
 	c->sp = (uint64_t)__builtin_frame_address(0);
 }
 

@@ -7,7 +7,9 @@
  *
  * This file: finding itself and uxrun, the rewritten vectors, and the
  * exec family.  spawn.c has posix_spawn, shell.c system and popen (glibc
- * calls its own internal posix_spawn for those, out of the shim's reach).
+ * calls its own internal posix_spawn for those, out of the shim's reach);
+ * dl.c the dlopen family, which loads foreign shared objects with uxrun's
+ * runtime linker.
  *
  * uxrun is, in this order: $UXRUN_PRELOAD_UXRUN (a wrapper's choice,
  * kept in the environment of children as the shim itself is); an uxrun
@@ -51,6 +53,13 @@ static char shim_path[PATH_MAX];	/* absolute, as loaded (symlinks kept) */
 static const char *shim_base = "libuxshim.so";	/* its last component */
 static char uxrun_path[PATH_MAX];	/* absolute; empty when there is none */
 static char uxrun_env[UXVAR_LEN + PATH_MAX];	/* to pass on, or empty */
+
+const char *
+uxs_shim_path(void)
+{
+	UXS_INIT();
+	return shim_path;
+}
 
 /* --- messages ------------------------------------------------------------------- */
 

@@ -38,6 +38,13 @@ void uxs_init(void);
 extern volatile int uxs_ready;
 #define UXS_INIT() do { if (!uxs_ready) uxs_init(); } while (0)
 
+/* The shim's own path, absolute, as it was loaded (empty if unknown). */
+const char *uxs_shim_path(void);
+
+/* dl.c: where dl_entry.S sends a dlopen or dlsym call. */
+void *(*uxs_dlopen_route(const char *path, int mode))(const char *, int);
+void *(*uxs_dlsym_route(void *handle, const char *name))(void *, const char *);
+
 /* Memory for one launch: a caller's stack buffer, or a mapping. */
 struct uxs_mem {
 	char *p;

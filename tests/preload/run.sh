@@ -162,6 +162,30 @@ check "native programs run natively (ls, sh, a Linux sample)" "$want" "$out"
 out=$(cd "$(dirname "$SHIM")" && LD_PRELOAD=./$(basename "$SHIM") bash -c 'cd / && sh -c "\"$0\"/hello"' "$F" 2>&1)
 check "a relative LD_PRELOAD still works from another directory" "hello, world" "$out"
 
+# --- dlopen of foreign shared objects ------------------------------------------------
+# tests/preload/dlo loads samples/src/libplugin.c's Linux build natively and
+# its FreeBSD build with the shim: the same output, from the same calls.
+"$D/dlo" "$L/lib/libplugin.so.1" >"$T/n.out" 2>&1
+ns=$?
+LD_PRELOAD=$SHIM "$D/dlo" "$F/lib/libplugin.so.1" >"$T/g.out" 2>&1
+gs=$?
+if [ "$ns:$gs" = 0:0 ] && grep -q '^done$' "$T/n.out" && cmp -s "$T/n.out" "$T/g.out"; then
+	ok "dlopen of a FreeBSD library: dlsym, TLS, a new thread, a callback, dladdr, dlerror, dlclose"
+else
+	bad "dlopen of a FreeBSD library: dlsym, TLS, a new thread, a callback, dladdr, dlerror, dlclose" \
+	    "status: native $ns, preloaded $gs" "$(diff "$T/n.out" "$T/g.out" | head -n 12)"
+fi
+LD_PRELOAD=$SHIM "$D/dlo" "$L/lib/libplugin.so.1" >"$T/g.out" 2>&1
+check "... and of the Linux one with the shim preloaded, as without" "0|$(cat "$T/n.out")" "$?|$(cat "$T/g.out")"
+out=$(LD_PRELOAD=$SHIM "$D/dlo" -bad "$F/lib/libunbound.so.1" 2>&1)
+check "an unbindable FreeBSD library: dlopen fails, dlerror names the symbol once, the process goes on" \
+    "0|dlopen: failed|dlerror: $(cd "$F/lib" && pwd -P)/libunbound.so.1: Undefined symbol \"uxrun_nowhere\"|dlerror again: (none)|a native dlopen after it: ok" \
+    "$?|$(echo "$out" | paste -sd '|')"
+out=$(LD_PRELOAD=$SHIM "$D/dlo" -bad "$T/w/netbsd-hello" 2>&1)
+check "a NetBSD object: dlopen fails with a message" \
+    "0|dlopen: failed|dlerror: $T/w/netbsd-hello: not a FreeBSD x86-64 shared object" \
+    "$?|$(echo "$out" | sed -n 1,2p | paste -sd '|')"
+
 # --- the environment passed on ------------------------------------------------------
 check "LD_PRELOAD passed on unchanged (no duplicate)" "$SHIM" \
     "$(LD_PRELOAD=$SHIM bash -c 'sh -c "printenv LD_PRELOAD"')"
