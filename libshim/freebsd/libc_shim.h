@@ -311,6 +311,11 @@ void *shim_fts_get_clientptr(struct fbsd_fts *f);
 struct fbsd_fts *shim_fts_get_stream(struct fbsd_ftsent *e);
 int shim_fts_close(struct fbsd_fts *f);
 
+/* libc_glob.c */
+struct fbsd_glob;
+int shim_glob(const char *pattern, int flags, int (*errfunc)(const char *, int), struct fbsd_glob *g);
+void shim_globfree(struct fbsd_glob *g);
+
 /* --- stdio, the rest (libc_stdio2.c) ------------------------------------------ */
 
 int shim_vfscanf(FILE *f, const char *fmt, va_list ap);
