@@ -24,6 +24,7 @@ LIBSHIM_SOURCES = \
 	libshim/freebsd/libc_getopt.c \
 	libshim/freebsd/libc_ctype.c \
 	libshim/freebsd/libc_locale.c \
+	libshim/freebsd/libc_xlocale.c \
 	libshim/freebsd/libc_time2.c \
 	libshim/freebsd/libc_misc.c \
 	libshim/freebsd/libc_regex.c

@@ -18,6 +18,12 @@ __attribute__((weak)) __thread uint8_t *ux_guest_sel
 __attribute__((weak)) __thread struct ux_thread *ux_rtld_td
     __attribute__((tls_model("initial-exec")));
 
+__attribute__((weak)) void *
+ux_rtld_shim_tls(const char *soname, const char *name)
+{
+	return NULL;
+}
+
 __attribute__((weak)) void
 ux_rtld_thread_attach(struct ux_thread *td)
 {
