@@ -187,6 +187,9 @@ int shim_isatty(int fd);
 int shim_usleep(uint32_t usecs);
 int shim_nanosleep(const struct fbsd_timespec *req, struct fbsd_timespec *rem);
 int shim_clock_gettime(int clock_id, struct fbsd_timespec *tp);
+int shim_clock_getres(int clock_id, struct fbsd_timespec *res);
+/* Linux's id of a thread's or process's CPU-time clock as FreeBSD's. */
+int shim_cpuclock_from_host(int h);
 int shim_clock_nanosleep(int clock_id, int flags, const struct fbsd_timespec *req,
     struct fbsd_timespec *rem);
 struct iovec;
