@@ -777,6 +777,9 @@ int shim__umtx_op(void *obj, int op, unsigned long val, void *uaddr1, void *uadd
 int shim_getrusage(int who, struct fbsd_rusage *ru);
 struct fbsd_sem;
 int shim_sem_init(struct fbsd_sem *s, int pshared, unsigned value);
+struct fbsd_sem *shim_sem_open(const char *name, int flags, ...);
+int shim_sem_close(struct fbsd_sem *s);
+int shim_sem_unlink(const char *name);
 int shim_sem_destroy(struct fbsd_sem *s);
 int shim_sem_getvalue(struct fbsd_sem *s, int *value);
 int shim_sem_post(struct fbsd_sem *s);
