@@ -638,6 +638,7 @@ struct fbsd_siginfo;
 void shim_uxcall_init(struct uxcall *c, uint64_t nr);
 struct fbsd_pollfd;
 int shim_poll(struct fbsd_pollfd *fds, unsigned nfds, int timeout);
+int shim_ioctl(int fd, unsigned long com, ...);
 int shim_select(int nd, void *in, void *ou, void *ex, struct fbsd_timeval *tv);
 
 int shim_sigaction(int sig, const struct fbsd_sigaction *act, struct fbsd_sigaction *oact);
