@@ -7,6 +7,7 @@
 
 LIBSHIM_SOURCES = \
 	libshim/shim.h libshim/shim_gen.h libshim/shim.c \
+	libshim/callback.h libshim/callback.c \
 	libshim/freebsd/libc_shim.h \
 	libshim/freebsd/libc_errno.c \
 	libshim/freebsd/libc_start.c \
@@ -18,10 +19,12 @@ LIBSHIM_SOURCES = \
 	libshim/freebsd/libc_file.c \
 	libshim/freebsd/libc_dir.c \
 	libshim/freebsd/libc_fts.c \
+	libshim/freebsd/libc_glob.c \
 	libshim/freebsd/libc_stdio2.c \
 	libshim/freebsd/libc_getopt.c \
 	libshim/freebsd/libc_ctype.c \
 	libshim/freebsd/libc_locale.c \
+	libshim/freebsd/libc_xlocale.c \
 	libshim/freebsd/libc_time2.c \
 	libshim/freebsd/libc_misc.c \
 	libshim/freebsd/libc_regex.c
@@ -71,7 +74,9 @@ LIBSHIM_SOURCES += \
 	libshim/freebsd/libm_shim.h libshim/freebsd/libm_fenv.c libshim/freebsd/libm_gamma.c \
 	libshim/freebsd/libm_pi.c \
 	libshim/freebsd/libgcc_shim.h libshim/freebsd/libgcc_builtins.c
-LIBSHIM_LIBS = -lm -lgcc_s
+# libffi: the closures guest callbacks are passed to glibc through
+# (libshim/callback.c).
+LIBSHIM_LIBS = -lm -lgcc_s $(LIBFFI_LIBS)
 LIBSHIM_FBSD_LIBM_STUB = samples/obj/freebsd/dyn/libm.so.5
 LIBSHIM_FBSD_LIBGCC_STUB = samples/obj/freebsd/dyn/libgcc_s.so.1
 LIBSHIM_FBSD_LIBM_GEN = libshim/freebsd/libm_so_5_table.c \

@@ -16,6 +16,12 @@ static uint8_t dummy_sel;
 __attribute__((weak)) __thread uint8_t *ux_guest_sel UX_TLS_MODEL = &dummy_sel;
 __attribute__((weak)) __thread struct ux_thread *ux_rtld_td UX_TLS_MODEL;
 
+__attribute__((weak)) void *
+ux_rtld_shim_tls(const char *soname, const char *name)
+{
+	return NULL;
+}
+
 __attribute__((weak)) void
 ux_rtld_thread_attach(struct ux_thread *td)
 {

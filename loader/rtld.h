@@ -91,6 +91,12 @@ void ux_rtld_fini_all(void);
  * libc variable such as environ or optind), or NULL. */
 void *ux_rtld_sym_default(const char *name);
 
+/* The calling thread's copy of libshim's thread-local data object name
+ * (a tls: entry of soname's spec), or NULL when no guest module refers to
+ * it (then no thread has one): libshim writes what the guest reads there,
+ * e.g. _ThreadRuneLocale after uselocale. */
+void *ux_rtld_shim_tls(const char *soname, const char *name);
+
 /*
  * The selector the running thread's libshim trampolines switch, for host
  * code that calls a guest function (a qsort comparator, an atexit

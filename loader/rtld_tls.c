@@ -166,6 +166,21 @@ rtld_tls_shim_slot(struct rtld_obj *obj, size_t idx, struct ux_err *err)
 	return off;
 }
 
+void *
+ux_rtld_shim_tls(const char *soname, const char *name)
+{
+	for (struct rtld_obj *o = rtld_objs; o; o = o->next) {
+		const struct ux_shim_sym *s;
+
+		if (o->kind != RTLD_SHIM || !o->shim_tls_offset || strcmp(o->shim->soname, soname) != 0)
+			continue;
+		if (!(s = ux_shim_lookup(o->shim, name, NULL)) || !o->shim_tls_offset[s - o->shim->syms])
+			return NULL;
+		return (char *)thread_pointer() - o->shim_tls_offset[s - o->shim->syms];
+	}
+	return NULL;
+}
+
 extern uint8_t ux_rtld_dummy_sel;
 
 void

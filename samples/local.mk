@@ -428,8 +428,12 @@ EXTRA_DIST += samples/src/libplugin.c samples/src/libplugin.map samples/src/dyn-
 # Dynamically linked with -D_UXRT_DYNAMIC (FreeBSD's libthr ABI in the
 # SDK's <pthread.h>) against libthr.so.3 and libc.so.7, as clang -pthread
 # links on FreeBSD; the native twins are built with -pthread.
-SAMPLES_THR_NAMES = dyn-pthread dyn-tls dyn-signal dyn-jmp dyn-proc dyn-spawn dyn-tcp dyn-gai
+SAMPLES_THR_NAMES = dyn-pthread dyn-tls dyn-signal dyn-jmp dyn-proc dyn-spawn dyn-tcp dyn-gai \
+	dyn-callback dyn-xlocale dyn-clocks dyn-namedsem dyn-ioctl
 SAMPLES_THR_HDRS = \
+	samples/sdk/freebsd/include/xlocale.h samples/sdk/freebsd/include/locale.h \
+	samples/sdk/freebsd/include/glob.h samples/sdk/freebsd/include/fts.h \
+	samples/sdk/freebsd/include/ftw.h \
 	samples/sdk/freebsd/include/sys/_pthreadtypes.h \
 	samples/sdk/freebsd/include/sys/_pthread_libthr.h \
 	samples/sdk/freebsd/include/pthread_np.h samples/sdk/freebsd/include/setjmp.h \

@@ -2,7 +2,7 @@
  * Character classes as FreeBSD's <ctype.h> reaches them: its isalpha()
  * and friends are inline code that indexes the current _RuneLocale
  * (runetype.h) directly, through _ThreadRuneLocale (a per-thread
- * override, always NULL here: uselocale is not provided) or else
+ * override that uselocale sets, libc_xlocale.c) or else
  * _CurrentRuneLocale, bounded by __mb_sb_limit; runes past the table go
  * to ___runetype, ___tolower and ___toupper.  So the tables are FreeBSD's
  * layout and values: _DefaultRuneLocale is the C locale's (lib/libc/locale/
@@ -144,36 +144,58 @@ publish(const char *name, void *own, const void *val, size_t n)
 }
 
 void
+shim_rune_table_build(struct fbsd_rune_locale *rl, int *limit, int *maxlen)
+{
+	const char *cs = nl_langinfo(CODESET);
+	int utf8 = strcmp(cs, "UTF-8") == 0;
+
+	head(rl, utf8 ? "UTF-8" : "NONE");
+	for (int c = 0; c < 256; c++) {
+		rl->runetype[c] = wide_class((wint_t)c);
+		rl->maplower[c] = (int32_t)towlower((wint_t)c);
+		rl->mapupper[c] = (int32_t)towupper((wint_t)c);
+	}
+	/* FreeBSD's UTF-8: bytes from 128 on start sequences; at most 4. */
+	*limit = utf8 ? 128 : 256;
+	*maxlen = utf8 ? 4 : (int)MB_CUR_MAX;
+}
+
+void
 shim_ctype_locale_changed(int is_c)
 {
 	const struct fbsd_rune_locale *cur = &shim_DefaultRuneLocale;
 	int limit = 256, maxlen = 1;
 
 	if (!is_c) {
-		const char *cs = nl_langinfo(CODESET);
-		int utf8 = strcmp(cs, "UTF-8") == 0;
-		struct fbsd_rune_locale *rl = &other_locale;
-
-		head(rl, utf8 ? "UTF-8" : "NONE");
-		for (int c = 0; c < 256; c++) {
-			rl->runetype[c] = wide_class((wint_t)c);
-			rl->maplower[c] = (int32_t)towlower((wint_t)c);
-			rl->mapupper[c] = (int32_t)towupper((wint_t)c);
-		}
-		cur = rl;
-		/* FreeBSD's UTF-8: bytes from 128 on start sequences; at most 4. */
-		limit = utf8 ? 128 : 256;
-		maxlen = utf8 ? 4 : (int)MB_CUR_MAX;
+		shim_rune_table_build(&other_locale, &limit, &maxlen);
+		cur = &other_locale;
 	}
 	publish("_CurrentRuneLocale", &shim_CurrentRuneLocale, &cur, sizeof(cur));
 	publish("__mb_sb_limit", &shim_mb_sb_limit, &limit, sizeof(limit));
 	publish("__mb_cur_max", &shim_mb_cur_max, &maxlen, sizeof(maxlen));
 }
 
+/* The calling thread's table: its uselocale locale's, else the global one. */
+static const struct fbsd_rune_locale *
+runes(void)
+{
+	const struct fbsd_rune_locale *t = shim_thread_runes();
+
+	return t ? t : shim_CurrentRuneLocale;
+}
+
+static int
+runes_limit(void)
+{
+	int n = shim_thread_mb_sb_limit();
+
+	return n ? n : shim_mb_sb_limit;
+}
+
 static int
 is_c_locale(void)
 {
-	return shim_CurrentRuneLocale == &shim_DefaultRuneLocale;
+	return runes() == &shim_DefaultRuneLocale;
 }
 
 /* --- past the table -------------------------------------------------------------- */
@@ -182,7 +204,7 @@ unsigned long
 shim____runetype(int c)
 {
 	if (c >= 0 && c < 256)
-		return shim_CurrentRuneLocale->runetype[c];
+		return runes()->runetype[c];
 	if (c < 0 || is_c_locale())
 		return 0;
 	return wide_class((wint_t)c);
@@ -207,13 +229,15 @@ shim____toupper(int c)
 const struct fbsd_rune_locale *
 shim___getCurrentRuneLocale(void)
 {
-	return shim_CurrentRuneLocale;
+	return runes();
 }
 
 int
 shim____mb_cur_max(void)
 {
-	return shim_mb_cur_max;
+	int n = shim_thread_mb_cur_max();
+
+	return n ? n : shim_mb_cur_max;
 }
 
 /* --- FreeBSD's out-of-line forms of its inlines (_ctype.h) ----------------------- */
@@ -221,13 +245,13 @@ shim____mb_cur_max(void)
 static unsigned long
 mask(int c)
 {
-	return (c < 0 || c >= 256) ? shim____runetype(c) : shim_CurrentRuneLocale->runetype[c];
+	return (c < 0 || c >= 256) ? shim____runetype(c) : runes()->runetype[c];
 }
 
 static unsigned long
 sbmask(int c)
 {
-	return (c < 0 || c >= shim_mb_sb_limit) ? 0 : shim_CurrentRuneLocale->runetype[c];
+	return (c < 0 || c >= runes_limit()) ? 0 : runes()->runetype[c];
 }
 
 int shim___maskrune(int c, unsigned long f) { return (int)(mask(c) & f); }
@@ -244,25 +268,25 @@ shim___isctype(int c, unsigned long f)
 int
 shim___toupper(int c)
 {
-	return (c < 0 || c >= 256) ? shim____toupper(c) : shim_CurrentRuneLocale->mapupper[c];
+	return (c < 0 || c >= 256) ? shim____toupper(c) : runes()->mapupper[c];
 }
 
 int
 shim___sbtoupper(int c)
 {
-	return (c < 0 || c >= shim_mb_sb_limit) ? c : shim_CurrentRuneLocale->mapupper[c];
+	return (c < 0 || c >= runes_limit()) ? c : runes()->mapupper[c];
 }
 
 int
 shim___tolower(int c)
 {
-	return (c < 0 || c >= 256) ? shim____tolower(c) : shim_CurrentRuneLocale->maplower[c];
+	return (c < 0 || c >= 256) ? shim____tolower(c) : runes()->maplower[c];
 }
 
 int
 shim___sbtolower(int c)
 {
-	return (c < 0 || c >= shim_mb_sb_limit) ? c : shim_CurrentRuneLocale->maplower[c];
+	return (c < 0 || c >= runes_limit()) ? c : runes()->maplower[c];
 }
 
 int

@@ -2,8 +2,8 @@
  * Directories: DIR * is an opaque handle to the guest, here a glibc DIR
  * and room for one FreeBSD struct dirent, which each readdir fills from
  * glibc's entry (FreeBSD 12+ layout; the FreeBSD 11 one for old binaries).
- * scandir, ftw and nftw call guest functions: bracketed with
- * ux_rtld_guest_enter/leave so the guest's own system calls trap there.
+ * scandir, ftw and nftw call guest functions, those glibc calls through
+ * closures (libshim/callback.h) that translate and run them as guest code.
  */
 #include "config.h"
 
@@ -16,6 +16,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "libshim/callback.h"
 #include "libshim/freebsd/libc_shim.h"
 #include "loader/rtld.h"
 #include "syscalls/freebsd/fbsd_consts.h"
@@ -218,17 +219,14 @@ shim_readdir_r(struct shim_dir *sd, struct fbsd_dirent *entry, struct fbsd_diren
 typedef int (*guest_select_fn)(const struct fbsd_dirent *);
 typedef int (*guest_dcomp_fn)(const struct fbsd_dirent **, const struct fbsd_dirent **);
 
-static __thread guest_dcomp_fn scan_cmp;
-
-static int
-scan_cmp_host(const void *a, const void *b)
-{
-	uint8_t s = ux_rtld_guest_enter();
-	int r = scan_cmp((const struct fbsd_dirent **)a, (const struct fbsd_dirent **)b);
-
-	ux_rtld_guest_leave(s);
-	return r;
-}
+/* The list glibc's qsort sorts holds FreeBSD entries already: the
+ * comparator takes qsort's arguments as they are, and needs a closure
+ * only to run as guest code. */
+static ffi_type *dcomp_args[] = { &ffi_type_pointer, &ffi_type_pointer };
+static struct ux_cb_type dcomp_cb = {
+	.name = "scandir", .ret = &ffi_type_sint,
+	.nargs = 2, .args = dcomp_args, .gnargs = 2, .gargs = dcomp_args,
+};
 
 /* Entries are malloc'ed with glibc's allocator, which is the guest's: it
  * frees each, then the list. */
@@ -243,6 +241,7 @@ shim_scandir(const char *path, struct fbsd_dirent ***namelist, guest_select_fn s
 	if (!sd)
 		return -1;
 	while ((e = shim_readdir(sd)) != NULL) {
+		/* Called from here, not from host code: no closure needed. */
 		if (select) {
 			uint8_t s = ux_rtld_guest_enter();
 			int keep = select(e);
@@ -265,14 +264,8 @@ shim_scandir(const char *path, struct fbsd_dirent ***namelist, guest_select_fn s
 		memcpy(list[n++], e, e->d_reclen);
 	}
 	shim_closedir(sd);
-	if (n > 1 && dcomp) {
-		guest_dcomp_fn outer = scan_cmp;
-
-		/* A comparator may scandir too. */
-		scan_cmp = dcomp;
-		qsort(list, n, sizeof(*list), scan_cmp_host);
-		scan_cmp = outer;
-	}
+	if (n > 1 && dcomp)
+		qsort(list, n, sizeof(*list), ux_cb_get(&dcomp_cb, (void *)dcomp));
 	*namelist = list;
 	return (int)n;
 nomem:
@@ -311,9 +304,6 @@ fbsd_ftw_type(int t)
 	return 4;
 }
 
-static __thread guest_ftw_fn walk_ftw;
-static __thread guest_nftw_fn walk_nftw;
-
 static void
 stat_for_guest(const struct stat *st, int type, struct fbsd_stat *g)
 {
@@ -326,37 +316,51 @@ stat_for_guest(const struct stat *st, int type, struct fbsd_stat *g)
 	linux_to_fbsd_stat(&sx, g);
 }
 
-static int
-nftw_host(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	struct fbsd_stat g;
-	struct FTW f = *ftw;	/* { base, level } on both systems */
-	uint8_t s;
-	int r;
+/*
+ * glibc's nftw calls fn(path, struct stat *, type, struct FTW *); the
+ * guest's gets FreeBSD's struct stat and type codes (ftw's, the same
+ * without the FTW).  struct FTW is { base, level } on both systems.
+ */
+struct walk_frame {
+	const struct fbsd_stat *stp;
+	int type;
+	struct fbsd_stat st;
+};
 
-	stat_for_guest(st, type, &g);
-	s = ux_rtld_guest_enter();
-	r = walk_ftw ? walk_ftw(path, &g, fbsd_ftw_type(type)) :
-	    walk_nftw(path, &g, fbsd_ftw_type(type), &f);
-	ux_rtld_guest_leave(s);
-	return r;
+static void
+walk_in(void *ctx, void *frame, void **hargs, void **gargs)
+{
+	struct walk_frame *f = frame;
+
+	stat_for_guest(*(const struct stat **)hargs[1], *(int *)hargs[2], &f->st);
+	f->stp = &f->st;
+	f->type = fbsd_ftw_type(*(int *)hargs[2]);
+	gargs[0] = hargs[0];
+	gargs[1] = &f->stp;
+	gargs[2] = &f->type;
+	gargs[3] = hargs[3];
 }
 
+static ffi_type *nftw_args[] = { &ffi_type_pointer, &ffi_type_pointer, &ffi_type_sint,
+	&ffi_type_pointer };
+static struct ux_cb_type ftw_cb = {
+	.name = "ftw", .ret = &ffi_type_sint, .nargs = 4, .args = nftw_args,
+	.gnargs = 3, .gargs = nftw_args, .frame = sizeof(struct walk_frame), .in = walk_in,
+};
+static struct ux_cb_type nftw_cb = {
+	.name = "nftw", .ret = &ffi_type_sint, .nargs = 4, .args = nftw_args,
+	.gnargs = 4, .gargs = nftw_args, .frame = sizeof(struct walk_frame), .in = walk_in,
+};
+
 static int
-walk(const char *path, guest_ftw_fn fn, guest_nftw_fn nfn, int nfds, int flags)
+walk(const char *path, struct ux_cb_type *t, void *fn, int nfds, int flags)
 {
-	guest_ftw_fn of = walk_ftw;
-	guest_nftw_fn onf = walk_nftw;
 	int r;
 
-	walk_ftw = fn;
-	walk_nftw = nfn;
 	errno = 0;
-	r = nftw(path, nftw_host, nfds, flags);
+	r = nftw(path, (__nftw_func_t)ux_cb_get(t, fn), nfds, flags);
 	if (r == -1)
 		shim_errno_sync();
-	walk_ftw = of;
-	walk_nftw = onf;
 	return r;
 }
 
@@ -364,7 +368,7 @@ walk(const char *path, guest_ftw_fn fn, guest_nftw_fn nfn, int nfds, int flags)
 int
 shim_ftw(const char *path, guest_ftw_fn fn, int nfds)
 {
-	return walk(path, fn, NULL, nfds, 0);
+	return walk(path, &ftw_cb, (void *)fn, nfds, 0);
 }
 
 int
@@ -384,5 +388,5 @@ shim_nftw(const char *path, guest_nftw_fn fn, int nfds, int flags)
 		h |= FTW_DEPTH;
 	if (flags & 0x08)
 		h |= FTW_CHDIR;
-	return walk(path, NULL, fn, nfds, h);
+	return walk(path, &nftw_cb, (void *)fn, nfds, h);
 }

@@ -16,8 +16,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "libshim/callback.h"
 #include "libshim/freebsd/libc_shim.h"
-#include "loader/rtld.h"
 #include "syscalls/freebsd/fbsd_convert.h"
 
 struct shim_fts;
@@ -78,9 +78,8 @@ struct shim_fts {
 	struct fbsd_fts pub;		/* first, as for twins */
 	FTS *host;
 	struct twin *twins;
+	struct ux_cb *cmp;		/* the comparator glibc calls */
 };
-
-static __thread struct shim_fts *sorting;
 
 static struct twin *twin_of(struct shim_fts *f, FTSENT *h);
 
@@ -173,28 +172,46 @@ give(struct shim_fts *f, FTSENT *h)
 	return &t->pub;
 }
 
-static int
-cmp_host(const FTSENT **a, const FTSENT **b)
+/*
+ * glibc's fts sorts its own entries; the guest's comparator gets their
+ * twins, which belong to the stream: each stream has a closure of its own
+ * with the stream as context.
+ */
+struct cmp_frame {
+	const struct fbsd_ftsent *a, *b;
+	const struct fbsd_ftsent *const *pa, *const *pb;
+};
+
+static void
+cmp_in(void *ctx, void *frame, void **hargs, void **gargs)
 {
-	struct shim_fts *f = sorting;
-	struct twin *ta = twin_of(f, (FTSENT *)*a), *tb = twin_of(f, (FTSENT *)*b);
-	const struct fbsd_ftsent *ga = &ta->pub, *gb = &tb->pub;
-	uint8_t s;
-	int r;
+	struct shim_fts *f = ctx;
+	struct cmp_frame *k = frame;
+	struct twin *ta = twin_of(f, (FTSENT *)**(const FTSENT ***)hargs[0]);
+	struct twin *tb = twin_of(f, (FTSENT *)**(const FTSENT ***)hargs[1]);
 
 	/* glibc relinks the list after sorting: fts_link is set later. */
 	refresh(f, ta);
 	refresh(f, tb);
-	s = ux_rtld_guest_enter();
-	r = f->pub.fts_compar(&ga, &gb);
-	ux_rtld_guest_leave(s);
-	return r;
+	k->a = &ta->pub;
+	k->b = &tb->pub;
+	k->pa = &k->a;
+	k->pb = &k->b;
+	gargs[0] = &k->pa;
+	gargs[1] = &k->pb;
 }
+
+static ffi_type *cmp_args[] = { &ffi_type_pointer, &ffi_type_pointer };
+static struct ux_cb_type cmp_cb = {
+	.name = "fts_open", .ret = &ffi_type_sint, .nargs = 2, .args = cmp_args,
+	.gnargs = 2, .gargs = cmp_args, .frame = sizeof(struct cmp_frame), .in = cmp_in,
+};
 
 struct fbsd_fts *
 shim_fts_open(char *const *argv, int options, guest_fts_cmp compar)
 {
-	struct shim_fts *f, *outer = sorting;
+	struct shim_fts *f;
+	void *cmp;
 
 	if (options & ~0xff) {
 		shim_errno = FBSD_EINVAL;
@@ -207,11 +224,11 @@ shim_fts_open(char *const *argv, int options, guest_fts_cmp compar)
 	f->pub.fts_compar = compar;
 	f->pub.fts_options = options;
 	f->pub.fts_rfd = -1;
-	sorting = f;
-	f->host = fts_open(argv, options, compar ? cmp_host : NULL);
-	sorting = outer;
+	cmp = ux_cb_new(&cmp_cb, (void *)compar, f, &f->cmp);
+	f->host = fts_open(argv, options, (int (*)(const FTSENT **, const FTSENT **))cmp);
 	if (!f->host) {
 		shim_errno_sync();
+		ux_cb_free(f->cmp);
 		free(f);
 		return NULL;
 	}
@@ -224,13 +241,11 @@ shim_fts_open(char *const *argv, int options, guest_fts_cmp compar)
 struct fbsd_ftsent *
 shim_fts_read(struct fbsd_fts *pub)
 {
-	struct shim_fts *f = (struct shim_fts *)pub, *outer = sorting;
+	struct shim_fts *f = (struct shim_fts *)pub;
 	FTSENT *h;
 
-	sorting = f;
 	errno = 0;
 	h = fts_read(f->host);
-	sorting = outer;
 	if (!h && errno)
 		shim_errno_sync();
 	pub->fts_cur = give(f, h);
@@ -242,14 +257,12 @@ shim_fts_read(struct fbsd_fts *pub)
 struct fbsd_ftsent *
 shim_fts_children(struct fbsd_fts *pub, int options)
 {
-	struct shim_fts *f = (struct shim_fts *)pub, *outer = sorting;
+	struct shim_fts *f = (struct shim_fts *)pub;
 	struct fbsd_ftsent *first;
 	FTSENT *h;
 
-	sorting = f;
 	errno = 0;
 	h = fts_children(f->host, options);
-	sorting = outer;
 	if (!h && errno)
 		shim_errno_sync();
 	first = give(f, h);
@@ -306,6 +319,7 @@ shim_fts_close(struct fbsd_fts *pub)
 		f->twins = t->next_alloc;
 		free(t);
 	}
+	ux_cb_free(f->cmp);
 	free(f);
 	return r;
 }

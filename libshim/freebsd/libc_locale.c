@@ -195,7 +195,8 @@ host_item(int item, nl_item *out)
 char *
 shim_nl_langinfo(int item)
 {
-	const char *ct = setlocale(LC_CTYPE, NULL);
+	/* The thread's locale (uselocale), as glibc's nl_langinfo answers for. */
+	const char *ct = nl_langinfo(_NL_LOCALE_NAME(LC_CTYPE));
 	nl_item h;
 
 	switch (item) {
@@ -204,9 +205,9 @@ shim_nl_langinfo(int item)
 			return "US-ASCII";
 		break;
 	case 54:	/* YESSTR */
-		return c_name(setlocale(LC_MESSAGES, NULL)) ? "yes" : nl_langinfo(__YESSTR);
+		return c_name(nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES))) ? "yes" : nl_langinfo(__YESSTR);
 	case 55:	/* NOSTR */
-		return c_name(setlocale(LC_MESSAGES, NULL)) ? "no" : nl_langinfo(__NOSTR);
+		return c_name(nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES))) ? "no" : nl_langinfo(__NOSTR);
 	case 56:	/* CRNCYSTR: nothing without a currency symbol */
 		if (localeconv()->currency_symbol[0] == '\0')
 			return "";

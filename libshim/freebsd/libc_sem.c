@@ -10,8 +10,18 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <linux/futex.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -203,4 +213,145 @@ shim_sem_clockwait_np(struct fbsd_sem *s, int clock, int flags, const struct fbs
 		rmtp->tv_nsec = ns % 1000000000;
 	}
 	return r;
+}
+
+/* --- named semaphores ----------------------------------------------------------
+ * As FreeBSD's libc makes them (lib/libc/gen/sem_new.c): a file
+ * /tmp/SEMD<name> holding one sem_t, created and filled under an
+ * exclusive flock, mapped shared (so the count is a process-shared futex
+ * word); opening a name this process has open already gives the same
+ * sem_t and counts a reference, which sem_close drops.
+ */
+
+#define SEM_PREFIX	"/tmp/SEMD"
+
+struct named_sem {
+	struct named_sem *next;
+	dev_t dev;
+	ino_t ino;
+	struct fbsd_sem *sem;
+	int refs;
+};
+
+static struct named_sem *named;
+static pthread_mutex_t named_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct fbsd_sem *
+fail_null(int e)
+{
+	shim_errno = e;
+	return NULL;
+}
+
+static int
+sem_path(const char *name, char *path, size_t len)
+{
+	if (!name || name[0] != '/' || strchr(name + 1, '/') || name[1] == '\0')
+		return FBSD_EINVAL;
+	if (strlen(name + 1) > NAME_MAX - 1)
+		return FBSD_ENAMETOOLONG;
+	snprintf(path, len, "%s%s", SEM_PREFIX, name + 1);
+	return 0;
+}
+
+struct fbsd_sem *
+shim_sem_open(const char *name, int flags, ...)
+{
+	char path[PATH_MAX];
+	unsigned mode = 0, value = 0;
+	struct named_sem *n;
+	struct fbsd_sem *s = NULL;
+	struct stat st;
+	int fd, e, hflags;
+
+	if ((e = sem_path(name, path, sizeof(path))) != 0)
+		return fail_null(e);
+	if (flags & ~(FBSD_O_CREAT | FBSD_O_EXCL))
+		return fail_null(FBSD_EINVAL);
+	if (flags & FBSD_O_CREAT) {
+		va_list ap;
+
+		va_start(ap, flags);
+		mode = va_arg(ap, unsigned);
+		value = va_arg(ap, unsigned);
+		va_end(ap);
+		if (value > USEM_MAX_COUNT)
+			return fail_null(FBSD_EINVAL);
+	}
+	hflags = O_RDWR | O_CLOEXEC | (flags & FBSD_O_CREAT ? O_CREAT : 0) |
+	    (flags & FBSD_O_EXCL ? O_EXCL : 0);
+	pthread_mutex_lock(&named_lock);
+	fd = open(path, hflags, mode & 07777);
+	if (fd < 0 || flock(fd, LOCK_EX) != 0 || fstat(fd, &st) != 0)
+		goto host_fail;
+	for (n = named; n; n = n->next)
+		if (n->dev == st.st_dev && n->ino == st.st_ino) {
+			n->refs++;
+			close(fd);
+			pthread_mutex_unlock(&named_lock);
+			return n->sem;
+		}
+	if (st.st_size == 0) {
+		struct fbsd_sem init = { .magic = SEM_MAGIC, .count = value, .flags = USEM_SHARED };
+
+		if (write(fd, &init, sizeof(init)) != (ssize_t)sizeof(init))
+			goto host_fail;
+	} else if (st.st_size < (off_t)sizeof(*s)) {
+		errno = EINVAL;
+		goto host_fail;
+	}
+	s = mmap(NULL, sizeof(*s), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (s == MAP_FAILED || !(n = malloc(sizeof(*n)))) {
+		if (s != MAP_FAILED)
+			munmap(s, sizeof(*s));
+		errno = ENOMEM;
+		goto host_fail;
+	}
+	/* The mapping keeps the open file, and with it the lock, alive. */
+	flock(fd, LOCK_UN);
+	close(fd);
+	*n = (struct named_sem){ named, st.st_dev, st.st_ino, s, 1 };
+	named = n;
+	pthread_mutex_unlock(&named_lock);
+	return s;
+host_fail:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	pthread_mutex_unlock(&named_lock);
+	shim_errno = shim_errno_from_host(e);
+	return NULL;
+}
+
+int
+shim_sem_close(struct fbsd_sem *s)
+{
+	struct named_sem **p, *n;
+
+	pthread_mutex_lock(&named_lock);
+	for (p = &named; (n = *p) != NULL; p = &n->next)
+		if (n->sem == s)
+			break;
+	if (!n) {
+		pthread_mutex_unlock(&named_lock);
+		return fail(FBSD_EINVAL);
+	}
+	if (--n->refs == 0) {
+		*p = n->next;
+		munmap(s, sizeof(*s));
+		free(n);
+	}
+	pthread_mutex_unlock(&named_lock);
+	return 0;
+}
+
+int
+shim_sem_unlink(const char *name)
+{
+	char path[PATH_MAX];
+	int e = sem_path(name, path, sizeof(path));
+
+	if (e)
+		return fail(e);
+	return shim_ret(unlink(path));
 }

@@ -187,6 +187,9 @@ int shim_isatty(int fd);
 int shim_usleep(uint32_t usecs);
 int shim_nanosleep(const struct fbsd_timespec *req, struct fbsd_timespec *rem);
 int shim_clock_gettime(int clock_id, struct fbsd_timespec *tp);
+int shim_clock_getres(int clock_id, struct fbsd_timespec *res);
+/* Linux's id of a thread's or process's CPU-time clock as FreeBSD's. */
+int shim_cpuclock_from_host(int h);
 int shim_clock_nanosleep(int clock_id, int flags, const struct fbsd_timespec *req,
     struct fbsd_timespec *rem);
 struct iovec;
@@ -311,6 +314,11 @@ void *shim_fts_get_clientptr(struct fbsd_fts *f);
 struct fbsd_fts *shim_fts_get_stream(struct fbsd_ftsent *e);
 int shim_fts_close(struct fbsd_fts *f);
 
+/* libc_glob.c */
+struct fbsd_glob;
+int shim_glob(const char *pattern, int flags, int (*errfunc)(const char *, int), struct fbsd_glob *g);
+void shim_globfree(struct fbsd_glob *g);
+
 /* --- stdio, the rest (libc_stdio2.c) ------------------------------------------ */
 
 int shim_vfscanf(FILE *f, const char *fmt, va_list ap);
@@ -407,6 +415,14 @@ extern const struct fbsd_rune_locale *shim_ThreadRuneLocale_init;
 extern int shim_mb_sb_limit, shim_mb_cur_max;
 /* LC_CTYPE changed (glibc's is set): rebuild and publish the rune table. */
 void shim_ctype_locale_changed(int is_c);
+/* FreeBSD's rune table, single-byte limit and MB_CUR_MAX for the calling
+ * thread's current glibc locale. */
+void shim_rune_table_build(struct fbsd_rune_locale *rl, int *limit, int *maxlen);
+/* libc_xlocale.c: the table, limit and MB_CUR_MAX of the locale the calling
+ * thread chose with uselocale; NULL and 0 while it uses the global one. */
+const struct fbsd_rune_locale *shim_thread_runes(void);
+int shim_thread_mb_sb_limit(void);
+int shim_thread_mb_cur_max(void);
 unsigned long shim____runetype(int c);
 int shim____tolower(int c);
 int shim____toupper(int c);
@@ -486,6 +502,54 @@ int shim_mbsinit(const void *ps);
 int shim_btowc(int c);
 int shim_wctob(int c);
 int shim_wcwidth(int32_t c);
+
+/* --- locale objects (libc_xlocale.c) ------------------------------------------ */
+struct shim_xlocale;
+struct tm;
+struct shim_xlocale *shim_newlocale(int mask, const char *name, struct shim_xlocale *base);
+struct shim_xlocale *shim_duplocale(struct shim_xlocale *x);
+void shim_freelocale(struct shim_xlocale *x);
+struct shim_xlocale *shim_uselocale(struct shim_xlocale *x);
+const char *shim_querylocale(int mask, struct shim_xlocale *x);
+const struct fbsd_rune_locale *shim___runes_for_locale(struct shim_xlocale *x, int *mb_sb_limit);
+int shim____mb_cur_max_l(struct shim_xlocale *x);
+int shim_strcoll_l(const char *a, const char *b, struct shim_xlocale *x);
+size_t shim_strxfrm_l(char *dst, const char *src, size_t n, struct shim_xlocale *x);
+int shim_wcscoll_l(const int32_t *a, const int32_t *b, struct shim_xlocale *x);
+size_t shim_strftime_l(char *s, size_t max, const char *fmt, const struct tm *tm, struct shim_xlocale *x);
+double shim_strtod_l(const char *s, char **end, struct shim_xlocale *x);
+float shim_strtof_l(const char *s, char **end, struct shim_xlocale *x);
+long double shim_strtold_l(const char *s, char **end, struct shim_xlocale *x);
+long shim_strtol_l(const char *s, char **end, int base, struct shim_xlocale *x);
+unsigned long shim_strtoul_l(const char *s, char **end, int base, struct shim_xlocale *x);
+long long shim_strtoll_l(const char *s, char **end, int base, struct shim_xlocale *x);
+unsigned long long shim_strtoull_l(const char *s, char **end, int base, struct shim_xlocale *x);
+char *shim_nl_langinfo_l(int item, struct shim_xlocale *x);
+struct fbsd_lconv *shim_localeconv_l(struct shim_xlocale *x);
+size_t shim_mbrtowc_l(int32_t *wc, const char *s, size_t n, void *ps, struct shim_xlocale *x);
+size_t shim_wcrtomb_l(char *s, int32_t wc, void *ps, struct shim_xlocale *x);
+size_t shim_mbstowcs_l(int32_t *dst, const char *src, size_t n, struct shim_xlocale *x);
+size_t shim_wcstombs_l(char *dst, const int32_t *src, size_t n, struct shim_xlocale *x);
+int shim_vsnprintf_l(char *buf, size_t n, struct shim_xlocale *x, const char *fmt, va_list ap);
+int shim_snprintf_l(char *buf, size_t n, struct shim_xlocale *x, const char *fmt, ...);
+int shim_vasprintf_l(char **out, struct shim_xlocale *x, const char *fmt, va_list ap);
+int shim_asprintf_l(char **out, struct shim_xlocale *x, const char *fmt, ...);
+int shim_isalnum_l(int c, struct shim_xlocale *x);
+int shim_isalpha_l(int c, struct shim_xlocale *x);
+int shim_isblank_l(int c, struct shim_xlocale *x);
+int shim_iscntrl_l(int c, struct shim_xlocale *x);
+int shim_isdigit_l(int c, struct shim_xlocale *x);
+int shim_isgraph_l(int c, struct shim_xlocale *x);
+int shim_islower_l(int c, struct shim_xlocale *x);
+int shim_isprint_l(int c, struct shim_xlocale *x);
+int shim_ispunct_l(int c, struct shim_xlocale *x);
+int shim_isspace_l(int c, struct shim_xlocale *x);
+int shim_isupper_l(int c, struct shim_xlocale *x);
+int shim_isxdigit_l(int c, struct shim_xlocale *x);
+int shim_tolower_l(int c, struct shim_xlocale *x);
+int shim_toupper_l(int c, struct shim_xlocale *x);
+int shim_towlower_l(int c, struct shim_xlocale *x);
+int shim_towupper_l(int c, struct shim_xlocale *x);
 
 /* --- calendar time (libc_time2.c) ------------------------------------------------- */
 
@@ -574,6 +638,7 @@ struct fbsd_siginfo;
 void shim_uxcall_init(struct uxcall *c, uint64_t nr);
 struct fbsd_pollfd;
 int shim_poll(struct fbsd_pollfd *fds, unsigned nfds, int timeout);
+int shim_ioctl(int fd, unsigned long com, ...);
 int shim_select(int nd, void *in, void *ou, void *ex, struct fbsd_timeval *tv);
 
 int shim_sigaction(int sig, const struct fbsd_sigaction *act, struct fbsd_sigaction *oact);
@@ -713,6 +778,9 @@ int shim__umtx_op(void *obj, int op, unsigned long val, void *uaddr1, void *uadd
 int shim_getrusage(int who, struct fbsd_rusage *ru);
 struct fbsd_sem;
 int shim_sem_init(struct fbsd_sem *s, int pshared, unsigned value);
+struct fbsd_sem *shim_sem_open(const char *name, int flags, ...);
+int shim_sem_close(struct fbsd_sem *s);
+int shim_sem_unlink(const char *name);
 int shim_sem_destroy(struct fbsd_sem *s);
 int shim_sem_getvalue(struct fbsd_sem *s, int *value);
 int shim_sem_post(struct fbsd_sem *s);

@@ -91,6 +91,7 @@ struct shim_thr *shim_pthread_self(void);
 int shim_pthread_equal(struct shim_thr *a, struct shim_thr *b);
 int shim_pthread_main_np(void);
 int shim_pthread_getthreadid_np(void);
+int shim_pthread_getcpuclockid(struct shim_thr *t, int *clock_id);
 int shim_pthread_kill(struct shim_thr *t, int sig);
 int shim_pthread_sigmask(int how, const struct fbsd_sigset *set, struct fbsd_sigset *oset);
 void shim_pthread_yield(void);

@@ -539,6 +539,21 @@ shim_pthread_main_np(void)
 	return gettid() == getpid();
 }
 
+/* FreeBSD's id of the thread's CPU-time clock, which clock_gettime takes. */
+int
+shim_pthread_getcpuclockid(struct shim_thr *t, int *clock_id)
+{
+	clockid_t h;
+	int e;
+
+	if (!t)
+		return FBSD_EINVAL;
+	if ((e = pthread_getcpuclockid(t->h, &h)) != 0)
+		return shim_thr_err(e);
+	*clock_id = shim_cpuclock_from_host(h);
+	return 0;
+}
+
 int
 shim_pthread_getthreadid_np(void)
 {

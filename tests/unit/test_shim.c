@@ -352,7 +352,7 @@ test_unimpl_stubs(void)
 	CU_ASSERT_EQUAL((int)fn(), -1);
 	CU_ASSERT_EQUAL(unit_count_in_log("libc.so.7 function scandir called"), 1);
 
-	s = ux_shim_lookup(lib, "uselocale", NULL);
+	s = ux_shim_lookup(lib, "funopen", NULL);
 	CU_ASSERT_FATAL(s && s->status == UX_SHIM_UNIMPL);
 	CU_ASSERT_EQUAL(((long (*)(void))s->addr)(), 0);
 

@@ -42,4 +42,24 @@ struct lconv {
 struct lconv *localeconv(void);
 char *setlocale(int category, const char *locale);
 
+/* POSIX 2008 locale objects (FreeBSD's <xlocale/_locale.h>). */
+#define LC_COLLATE_MASK		(1 << 0)
+#define LC_CTYPE_MASK		(1 << 1)
+#define LC_MONETARY_MASK	(1 << 2)
+#define LC_NUMERIC_MASK		(1 << 3)
+#define LC_TIME_MASK		(1 << 4)
+#define LC_MESSAGES_MASK	(1 << 5)
+#define LC_ALL_MASK		(LC_COLLATE_MASK | LC_CTYPE_MASK | LC_MESSAGES_MASK | \
+				 LC_MONETARY_MASK | LC_NUMERIC_MASK | LC_TIME_MASK)
+#define LC_VERSION_MASK		(1 << 6)
+#define LC_GLOBAL_LOCALE	((locale_t)-1)
+
+typedef struct _xlocale *locale_t;
+
+locale_t duplocale(locale_t base);
+void freelocale(locale_t loc);
+locale_t newlocale(int mask, const char *locale, locale_t base);
+const char *querylocale(int mask, locale_t loc);
+locale_t uselocale(locale_t loc);
+
 #endif

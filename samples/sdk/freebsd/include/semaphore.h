@@ -1,4 +1,4 @@
-/* uxrun FreeBSD SDK: unnamed POSIX semaphores over _umtx_op's _usem2. */
+/* uxrun FreeBSD SDK: POSIX semaphores (unnamed ones over _umtx_op's _usem2). */
 #ifndef _UXRT_SEMAPHORE_H
 #define _UXRT_SEMAPHORE_H
 
@@ -21,5 +21,11 @@ int sem_trywait(sem_t *sem);
 int sem_timedwait(sem_t *sem, const struct timespec *abstime);
 int sem_post(sem_t *sem);
 int sem_getvalue(sem_t *sem, int *value);
+
+/* Named semaphores (O_CREAT and O_EXCL from <fcntl.h>). */
+#define SEM_FAILED	((sem_t *)0)
+sem_t *sem_open(const char *name, int oflag, ...);
+int sem_close(sem_t *sem);
+int sem_unlink(const char *name);
 
 #endif

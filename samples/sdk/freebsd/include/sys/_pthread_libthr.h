@@ -111,6 +111,7 @@ int pthread_condattr_getclock(const pthread_condattr_t *, clockid_t *);
 int pthread_condattr_getpshared(const pthread_condattr_t *, int *);
 int pthread_condattr_init(pthread_condattr_t *);
 int pthread_condattr_setclock(pthread_condattr_t *, clockid_t);
+int pthread_getcpuclockid(pthread_t, clockid_t *);
 int pthread_condattr_setpshared(pthread_condattr_t *, int);
 int pthread_cond_broadcast(pthread_cond_t *);
 int pthread_cond_destroy(pthread_cond_t *);

@@ -7,6 +7,12 @@
 /* _IOR('t', 104, struct winsize) */
 #define TIOCGWINSZ	0x40087468UL
 
+/* <sys/filio.h> */
+#define FIOCLEX		0x20006601UL
+#define FIONCLEX	0x20006602UL
+#define FIONBIO		0x8004667eUL
+#define FIONREAD	0x4004667fUL
+
 int ioctl(int fd, unsigned long request, ...);
 
 #endif
