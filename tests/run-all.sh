@@ -55,10 +55,19 @@ suite "command line" sh "$SRC/tests/cli/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "binfmt_misc: foreign programs run directly (root)" sh "$SRC/tests/binfmt/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "LD_PRELOAD shim: native programs start FreeBSD ones (libuxshim.so)" sh "$SRC/tests/preload/run.sh" "$B/uxrun" "$B/samples/bin" "$B/libuxshim.so" "$B/tests/preload"
 suite "differential: FreeBSD samples under uxrun vs native Linux" sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
+# Call-site patching (syscalls/patch.h): every site rewritten at its first
+# trap, so nearly every call takes the direct path; and none, so every call
+# traps.  (The other suites run with the default threshold.)
+suite "differential with every call site patched at its first trap (UXRUN_PATCH=1)" env UXRUN_PATCH=1 \
+    sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
+suite "differential with call-site patching off (UXRUN_PATCH=off)" env UXRUN_PATCH=off \
+    sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
 # The seccomp backend (the fallback for kernels without Syscall User
 # Dispatch, and what a process with threads already running must use) on
 # the same samples and on the Go tests that exercise exec and signals most.
 suite "differential under the seccomp trap backend (UXRUN_TRAP=seccomp)" env UXRUN_TRAP=seccomp \
+    sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
+suite "differential under seccomp, every call site patched at its first trap" env UXRUN_TRAP=seccomp UXRUN_PATCH=1 \
     sh "$SRC/tests/diff/run.sh" "$B/uxrun" "$B/samples/bin"
 suite "real programs: esbuild for FreeBSD (npm) vs esbuild for Linux" sh "$SRC/tests/npm/esbuild.sh" "$B/uxrun" "$B/tests/npm/pkgs"
 suite "Go standard-library tests built for FreeBSD under uxrun vs native" sh "$SRC/tests/gostd/run.sh" "$B/uxrun" "$B/tests/gostd/work"

@@ -71,6 +71,19 @@ check "uxrun's log survives the guest's attempt" 9 'write\(1, "still here\\n", 1
 "$UX" "$G/segv" >"$tmp/out" 2>"$tmp/o"; st=$?
 if [ "$st" -eq 139 ] && ! grep -q "internal error" "$tmp/o"; then ok "a guest crash kills it with SIGSEGV, as natively"; else bad "a guest crash kills it with SIGSEGV, as natively" "status $st: $(cat "$tmp/o")"; fi
 
+# Call-site patching (syscalls/patch.h): a system call site that keeps
+# trapping is rewritten into a direct call; the program cannot tell.
+(cd "$tmp" && "$UX" --trace --patch=1 "$S/freebsd/fileio") >"$tmp/p1" 2>"$tmp/o"; st=$?
+check "--patch=1: a call site is patched at its first trap" 0 'call site 0x[0-9a-f]+ \([a-z_0-9]+\) patched' "$tmp/o"
+(cd "$tmp" && "$UX" --trace --patch=off "$S/freebsd/fileio") >"$tmp/p2" 2>"$tmp/o"; st=$?
+if [ "$st" -eq 0 ] && ! grep -q 'call site' "$tmp/o" && cmp -s "$tmp/p1" "$tmp/p2"; then
+	ok "--patch=off: nothing is patched, and the output is the same"
+else
+	bad "--patch=off: nothing is patched, and the output is the same" "status $st: $(grep 'call site' "$tmp/o")"
+fi
+"$UX" --patch=sometimes "$S/freebsd/hello" >"$tmp/o" 2>&1; st=$?
+check "--patch takes off or a number" 2 'patch takes off or a number' "$tmp/o"
+
 # Processes (samples/src/proc.c has the differential part): FreeBSD's exec
 # limits, what uxrun refuses, and what a FreeBSD program started by a
 # guest's execve inherits.
