@@ -59,7 +59,7 @@ rtld_unwind_update(void)
 static int (*glibc_find_object)(void *, struct dl_find_object *);
 
 int
-_dl_find_object(void *pc, struct dl_find_object *res)
+rtld_find_object(void *pc, struct dl_find_object *res)
 {
 	const struct unw_table *t = __atomic_load_n(&unw_cur, __ATOMIC_ACQUIRE);
 	uint64_t a = (uint64_t)pc;
@@ -72,6 +72,14 @@ _dl_find_object(void *pc, struct dl_find_object *res)
 			res->dlfo_eh_frame = (void *)t->r[i].eh_frame_hdr;
 			return 0;
 		}
+	return -1;
+}
+
+int
+_dl_find_object(void *pc, struct dl_find_object *res)
+{
+	if (rtld_find_object(pc, res) == 0)
+		return 0;
 	int (*f)(void *, struct dl_find_object *) = __atomic_load_n(&glibc_find_object, __ATOMIC_ACQUIRE);
 	if (!f) {
 		f = (int (*)(void *, struct dl_find_object *))dlsym(RTLD_NEXT, "_dl_find_object");

@@ -169,5 +169,5 @@ ux_hosted_dladdr(const void *addr, Dl_info *info)
 EXPORT int
 ux_hosted_find_object(void *pc, struct dl_find_object *result)
 {
-	return _dl_find_object(pc, result);
+	return rtld_find_object(pc, result);
 }

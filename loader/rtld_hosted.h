@@ -30,8 +30,8 @@ typedef char *ux_hosted_dlerror_fn(void);
 typedef int ux_hosted_owns_fn(void *handle);
 /* dladdr for an address inside a foreign object (0 for any other). */
 typedef int ux_hosted_dladdr_fn(const void *addr, Dl_info *info);
-/* _dl_find_object for the host's unwinder: answers for foreign objects
- * and asks glibc about everything else. */
+/* _dl_find_object for the host's unwinder, for foreign objects only: -1
+ * for any other address, which the shim then asks glibc about. */
 struct dl_find_object;
 typedef int ux_hosted_find_object_fn(void *pc, struct dl_find_object *result);
 

@@ -235,6 +235,11 @@ int rtld_tls_place_static(struct rtld_obj *o, struct ux_err *err);
 
 /* rtld_dlunwind.c: what the host's unwinder finds for guest code. */
 void rtld_unwind_update(void);
+/* _dl_find_object's answer for a foreign object's address; -1 for any
+ * other (the caller asks glibc: in a native process, libuxrun.so's own
+ * _dl_find_object would find the preload shim's, which asks this). */
+struct dl_find_object;
+int rtld_find_object(void *pc, struct dl_find_object *res);
 
 /* rtld_dl.c: the runtime linker's exports (FreeBSD's ld-elf.so.1). */
 struct fbsd_dl_info;

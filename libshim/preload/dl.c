@@ -256,7 +256,7 @@ UXS_EXPORT int
 _dl_find_object(void *pc, struct dl_find_object *result)
 {
 	BOOTSTRAP();
-	if (ready())
-		return hosted.find_object(pc, result);
+	if (ready() && hosted.find_object(pc, result) == 0)
+		return 0;
 	return real.find_object ? real.find_object(pc, result) : -1;
 }
