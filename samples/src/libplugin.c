@@ -16,6 +16,7 @@ int plugin_counter(void);
 double plugin_cbrt(double x);
 int plugin_host(void);
 int plugin_apply(int (*fn)(int), int v);
+long plugin_rawpid(void);
 
 __thread int plugin_tls = 7;
 int plugin_data = 42;
@@ -83,4 +84,19 @@ int
 v2_plugin_version(void)
 {
 	return 2;
+}
+
+/* getpid by a raw `syscall` instruction, not through libc: uxrun must trap
+ * it wherever the library runs, in a native process too (the preload
+ * shim's seccomp filter over the library's code). */
+long
+plugin_rawpid(void)
+{
+#ifdef __FreeBSD__
+	long r, nr = 20;	/* FreeBSD's SYS_getpid */
+#else
+	long r, nr = 39;	/* Linux's */
+#endif
+	__asm__ volatile("syscall" : "=a"(r) : "a"(nr) : "rcx", "r11", "memory");
+	return r;
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The plugin reads it: an undefined symbol it must find in this program. */
 __attribute__((visibility("default"))) int plugin_host_value = 1234;
@@ -44,10 +45,13 @@ thread_main(void *arg)
 	int (*counter)(void) = need("plugin_counter");
 	int (*apply)(int (*)(int), int) = need("plugin_apply");
 	int *tls = need("plugin_tls");
+	long (*rawpid)(void) = need("plugin_rawpid");
 
 	(void)arg;
 	printf("thread: plugin_tls %d, counter %d, ", *tls, counter());
 	printf("apply %d, plugin_tls %d\n", apply(plus_one, 5), *tls);
+	/* This thread started after the dlopen: its first trapped call. */
+	printf("thread: raw getpid is the pid: %s\n", rawpid() == getpid() ? "yes" : "no");
 	return NULL;
 }
 
@@ -83,6 +87,8 @@ main(int argc, char **argv)
 	printf("add %d, cbrt %.3f, host %d, version %d, data %d\n", add(2, 3), cbrt_(27.0), host(),
 	    version(), *data);
 	printf("main: counter %d, counter %d\n", counter(), counter());
+	long (*rawpid)(void) = need("plugin_rawpid");
+	printf("main: raw getpid is the pid: %s\n", rawpid() == getpid() ? "yes" : "no");
 	pthread_t t;
 	if (pthread_create(&t, NULL, thread_main, NULL) != 0 || pthread_join(t, NULL) != 0)
 		return 1;
