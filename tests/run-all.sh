@@ -82,8 +82,10 @@ suite "LD_PRELOAD shim under the seccomp trap backend" env UXRUN_TRAP=seccomp \
     sh "$SRC/tests/preload/run.sh" "$B/uxrun" "$B/samples/bin" "$B/libuxshim.so" "$B/tests/preload"
 suite "esbuild under the seccomp trap backend" env UXRUN_TRAP=seccomp \
     sh "$SRC/tests/npm/esbuild.sh" "$B/uxrun" "$B/tests/npm/pkgs"
-suite "Go's os, os/exec and os/signal tests under the seccomp trap backend" env UXRUN_TRAP=seccomp \
-    sh "$SRC/tests/gostd/run.sh" "$B/uxrun" "$B/tests/gostd/work" os os/exec os/signal
+suite "Go standard-library tests under the seccomp trap backend" env UXRUN_TRAP=seccomp \
+    sh "$SRC/tests/gostd/run.sh" "$B/uxrun" "$B/tests/gostd/work"
+suite "SDK struct layouts under the seccomp trap backend" env UXRUN_TRAP=seccomp \
+    sh -c "'$B/uxrun' '$B/tests/sdk/bin/layout' | '$B/tests/sdk/golayout' '$GO_XSYS_DIR/ztypes_freebsd_amd64.go'"
 
 echo "==="
 if [ "$total_skip" -gt 0 ]; then
