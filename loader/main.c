@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -167,6 +168,13 @@ main(int argc, char **argv)
 	struct ux_image im;
 	struct ux_err err = { 0, "" };
 	struct ux_start st;
+
+	/* A native program uxrun --native ran preloads libuxnative.so for
+	 * itself (libshim/preload/nativesig.c); an uxrun it starts inherits
+	 * it, and needs SIGSYS for itself. */
+	void (*native_off)(void) = (void (*)(void))dlsym(RTLD_DEFAULT, "uxnative_off");
+	if (native_off)
+		native_off();
 
 	/* Started by binfmt_misc: nothing on the command line is uxrun's. */
 	const char *binfmt_path = ux_binfmt_invoked_path(argc, argv);

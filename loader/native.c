@@ -118,6 +118,54 @@ push_bytes(uint64_t *sp, const void *p, size_t n)
 	return *sp;
 }
 
+/*
+ * A dynamically linked program gets libuxnative.so preloaded
+ * (libshim/preload/nativesig.c): what it does to SIGSYS through libc, whose
+ * calls no filter traps, must not take the signal from this handler.  The
+ * library beside this uxrun (the build tree) or the installed one; envp
+ * with it first in LD_PRELOAD, or envp itself if there is none.
+ */
+static char **
+env_with_native_lib(char **envp)
+{
+	static char lib[4096], self[4096 - 32], entry[8192];
+	ssize_t k = readlink(self_exe, self, sizeof(self) - 1);
+	char *slash, **out;
+	int n = 0, at = -1;
+
+	lib[0] = '\0';
+	if (k > 0) {
+		self[k] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(lib, sizeof(lib), "%s/libuxnative.so", self);
+		}
+	}
+	if (!lib[0] || access(lib, R_OK) != 0)
+		snprintf(lib, sizeof(lib), "%s/libuxnative.so", UX_PKGLIBDIR);
+	if (access(lib, R_OK) != 0)
+		return envp;
+	while (envp[n]) {
+		if (strncmp(envp[n], "LD_PRELOAD=", 11) == 0)
+			at = n;
+		n++;
+	}
+	if (at >= 0 && strstr(envp[at], lib))
+		return envp;
+	if (at >= 0)
+		snprintf(entry, sizeof(entry), "LD_PRELOAD=%s:%s", lib, envp[at] + 11);
+	else
+		snprintf(entry, sizeof(entry), "LD_PRELOAD=%s", lib);
+	if ((out = calloc((size_t)n + 2, sizeof(char *))) == NULL)
+		return envp;
+	memcpy(out, envp, (size_t)n * sizeof(char *));
+	if (at >= 0)
+		out[at] = entry;
+	else
+		out[n] = entry;
+	return out;
+}
+
 int
 ux_native_run(const char *path, const char *argv0, int argc, char **args, char **envp,
     struct ux_err *err)
@@ -137,6 +185,7 @@ ux_native_run(const char *path, const char *argv0, int argc, char **args, char *
 		have_interp = 1;
 		interp_base = ii.lo + ii.bias;
 		entry = ii.eh.e_entry + ii.bias;
+		envp = env_with_native_lib(envp);
 	}
 	nranges = ux_trap_ranges(ranges, 128);
 	if (nranges > 128)

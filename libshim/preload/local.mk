@@ -24,8 +24,19 @@ libshim_preload_libuxshim_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -fno-dele
 libshim_preload_libuxshim_la_LDFLAGS = -module -avoid-version -shared -no-undefined
 libshim_preload_libuxshim_la_LIBADD = -ldl -lpthread
 
-noinst_DATA += libuxshim.so libuxrun.so.0
-CLEANFILES += libuxshim.so libuxshim.so.tmp libuxrun.so.0 libuxrun.so.0.tmp
+# libuxnative.so (libshim/preload/nativesig.c): preloaded by uxrun --native
+# into a dynamically linked native program, beside uxrun in the build tree.
+pkglib_LTLIBRARIES += libshim/preload/libuxnative.la
+libshim_preload_libuxnative_la_SOURCES = libshim/preload/nativesig.c
+libshim_preload_libuxnative_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+libshim_preload_libuxnative_la_LDFLAGS = -module -avoid-version -shared -no-undefined
+libshim_preload_libuxnative_la_LIBADD = -ldl -lpthread
+
+noinst_DATA += libuxshim.so libuxrun.so.0 libuxnative.so
+CLEANFILES += libuxshim.so libuxshim.so.tmp libuxrun.so.0 libuxrun.so.0.tmp libuxnative.so libuxnative.so.tmp
+libuxnative.so: libshim/preload/libuxnative.la
+	$(AM_V_GEN)test "`readlink $@ 2>/dev/null`" = libshim/preload/.libs/libuxnative.so || \
+	    { rm -f $@.tmp && ln -s libshim/preload/.libs/libuxnative.so $@.tmp && mv -f $@.tmp $@; }
 # Made once and replaced atomically: processes of a running test suite
 # may be loading them.
 libuxshim.so: libshim/preload/libuxshim.la
