@@ -88,12 +88,6 @@ ux_patch_configure(const char *spec)
 		ux_patch_threshold = (unsigned)n;
 }
 
-unsigned
-ux_patch_count(void)
-{
-	return __atomic_load_n(&npatched, __ATOMIC_RELAXED);
-}
-
 /* --- the stub region ---------------------------------------------------------- */
 
 static int
@@ -382,12 +376,11 @@ patch_site(struct object *o, uint64_t s)
 }
 
 void
-ux_patch_note(struct ux_thread *td, const struct uxcall *c)
+ux_patch_note(const struct uxcall *c)
 {
 	struct object *o;
 	struct site *st;
 
-	(void)td;
 	if (ux_patch_threshold == 0 || c->pc < 2 || (o = object_of(c->pc - 2)) == NULL)
 		return;
 	/* Sites that only ever make such calls would gain nothing. */

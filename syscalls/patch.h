@@ -22,8 +22,6 @@
 #include "syscalls/trap.h"
 #include "syscalls/ux_call.h"
 
-struct ux_thread;
-
 /* Where the function holding pc starts, or 0 if the object cannot tell. */
 typedef uint64_t (*ux_func_start_fn)(void *ctx, uint64_t pc);
 
@@ -42,13 +40,10 @@ int ux_patch_add_object(uint64_t lo, uint64_t hi, ux_func_start_fn func_start, v
 
 /* From the trap handler after a trapped call: counts the site (pc is the
  * address after its `syscall`) and patches it once it is hot. */
-void ux_patch_note(struct ux_thread *td, const struct uxcall *c);
+void ux_patch_note(const struct uxcall *c);
 
 /* From the SIGTRAP handler: the thread hit a site being rewritten; moves
  * *rip back to retry it.  1 if it was one. */
 int ux_patch_retry(long long *rip);
-
-/* How many sites are patched (for --trace and the tests). */
-unsigned ux_patch_count(void);
 
 #endif

@@ -163,18 +163,19 @@ sigsys_handler(int sig, siginfo_t *si, void *ucv)
 	if (td->sig_pending && td->pers->after_call)
 		td->pers->after_call(&c);
 	if (ux_patch_threshold)
-		ux_patch_note(td, &c);
+		ux_patch_note(&c);
 	if (td->guest_fs)
 		ux_set_fs(td->guest_fs);
 	/* Whatever the call did to the registers, they are the guest's. */
 	ux_host_leave(td, sel);
 }
 
-int
-ux_trap_init(void)
+/* The SIGSYS handler, unblocked in the calling thread. */
+static int
+install_sigsys(void)
 {
 	struct sigaction sa;
-	const char *want = getenv("UXRUN_TRAP");
+	sigset_t ss;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = sigsys_handler;
@@ -184,10 +185,19 @@ ux_trap_init(void)
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
 	if (sigaction(SIGSYS, &sa, NULL) != 0)
 		return -1;
-	sigset_t ss;
 	sigemptyset(&ss);
 	sigaddset(&ss, SIGSYS);
-	sigprocmask(SIG_UNBLOCK, &ss, NULL);
+	pthread_sigmask(SIG_UNBLOCK, &ss, NULL);
+	return 0;
+}
+
+int
+ux_trap_init(void)
+{
+	const char *want = getenv("UXRUN_TRAP");
+
+	if (install_sigsys() != 0)
+		return -1;
 
 	/* Syscall User Dispatch when the kernel has it (5.11+): it traps
 	 * wherever guest code is and vanishes at execve.  UXRUN_TRAP picks
@@ -207,18 +217,8 @@ ux_trap_init(void)
 int
 ux_trap_init_hosted(struct ux_thread *(*adopt)(int in_handler))
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = sigsys_handler;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-	if (sigaction(SIGSYS, &sa, NULL) != 0)
+	if (install_sigsys() != 0)
 		return -1;
-	sigset_t ss;
-	sigemptyset(&ss);
-	sigaddset(&ss, SIGSYS);
-	pthread_sigmask(SIG_UNBLOCK, &ss, NULL);
 	adopt_thread = adopt;
 	ux_trap_kind = UX_TRAP_SECCOMP;
 	ux_trap_hosted = 1;
